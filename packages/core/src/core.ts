@@ -1,0 +1,62 @@
+import type { OperationContext } from './actor.js'
+import { OperationLog } from './audit/operation-log.js'
+import { ApiKeyService } from './auth/api-keys.js'
+import { AuthService } from './auth/sessions.js'
+import { UserService } from './auth/users.js'
+import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/database.js'
+import { migrateToLatest, type MigrationReport } from './db/migrate.js'
+
+/** Everything core needs, passed in by the application (core never reads the environment). */
+export interface CoreConfig {
+  database: DatabaseConfig
+  /** Run pending migrations while opening (the server does; `simops migrate` does it explicitly). */
+  migrate?: boolean
+  sessionTtlMinutes?: number
+  now?: () => Date
+}
+
+export interface Core {
+  readonly database: DatabaseHandle
+  readonly migrations: MigrationReport
+  readonly users: UserService
+  readonly auth: AuthService
+  readonly apiKeys: ApiKeyService
+  readonly operations: OperationLog
+  close(): Promise<void>
+}
+
+export const DEFAULT_SESSION_TTL_MINUTES = 12 * 60
+
+export async function createCore(config: CoreConfig): Promise<Core> {
+  const database = await openDatabase(config.database)
+  try {
+    return await assembleCore(database, config)
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+}
+
+/** Builds the services over an already open database (tests share one handle per file this way). */
+export async function assembleCore(database: DatabaseHandle, config: Omit<CoreConfig, 'database'> = {}): Promise<Core> {
+  const migrations = config.migrate === false ? { applied: [] } : await migrateToLatest(database)
+  const now = config.now ?? (() => new Date())
+  const operations = new OperationLog(database.db)
+  const users = new UserService(database.db, operations)
+  const auth = new AuthService(database.db, operations, users, {
+    sessionTtlMinutes: config.sessionTtlMinutes ?? DEFAULT_SESSION_TTL_MINUTES,
+    now,
+  })
+  const apiKeys = new ApiKeyService(database.db, operations, now)
+  return {
+    database,
+    migrations,
+    users,
+    auth,
+    apiKeys,
+    operations,
+    close: () => database.close(),
+  }
+}
+
+export type { OperationContext }

@@ -1,0 +1,87 @@
+import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely'
+import pg from 'pg'
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js'
+import type { Database } from './schema.js'
+
+export type DatabaseConfig =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'embedded'; dataDir?: string; snapshot?: Blob; poolSize?: number }
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>
+  readonly kind: DatabaseConfig['kind']
+  /** The embedded engine, when there is one (tests use it to snapshot a migrated database). */
+  readonly embedded: EmbeddedPostgres | undefined
+  /** Round trip to the database; rejects when it cannot be reached. */
+  ping(): Promise<void>
+  close(): Promise<void>
+}
+
+const INT8_OID = 20
+
+// One set of type parsers for both engines: counts and bigserial ids arrive as numbers.
+// Every int8 we store (ids, byte counts, fen) stays far below 2^53.
+const typeParsers = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  let embedded: EmbeddedPostgres | undefined
+  let poolConfig: pg.PoolConfig
+  if (config.kind === 'embedded') {
+    embedded = await startEmbeddedPostgres({
+      ...(config.dataDir ? { dataDir: config.dataDir } : {}),
+      ...(config.snapshot ? { snapshot: config.snapshot } : {}),
+    })
+    poolConfig = { ...embedded.connection, max: Math.min(config.poolSize ?? 4, embedded.maxConnections) }
+  } else {
+    poolConfig = { connectionString: config.url, max: config.poolSize ?? 10 }
+  }
+  const pool = new pg.Pool({ ...poolConfig, types: typeParsers })
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined)
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  })
+  const handle: DatabaseHandle = {
+    db,
+    kind: config.kind,
+    embedded,
+    async ping() {
+      await sql`select 1`.execute(db)
+    },
+    async close() {
+      await db.destroy()
+      await embedded?.stop()
+    },
+  }
+  try {
+    await handle.ping()
+  } catch (error) {
+    await handle.close().catch(() => undefined)
+    throw new DatabaseUnreachableError(config, error)
+  }
+  return handle
+}
+
+export class DatabaseUnreachableError extends Error {
+  constructor(config: DatabaseConfig, cause: unknown) {
+    const where = config.kind === 'postgres' ? redactUrl(config.url) : 'the embedded database'
+    const reason = cause instanceof Error ? cause.message : String(cause)
+    super(`Cannot connect to ${where}: ${reason}`, { cause })
+    this.name = 'DatabaseUnreachableError'
+  }
+}
+
+/** The URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password) parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return '<invalid DATABASE_URL>'
+  }
+}

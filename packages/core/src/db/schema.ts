@@ -1,0 +1,139 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+/**
+ * The database as the application sees it (camelCase; CamelCasePlugin maps to snake_case).
+ * `tableColumns` below restates the columns at run time so a test can compare this file with
+ * a freshly migrated database and fail on drift.
+ */
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>
+type MutableTimestamp = ColumnType<Date, Date | undefined, Date>
+
+export type Role = 'admin' | 'operator' | 'viewer'
+
+export interface UsersTable {
+  id: Generated<string>
+  username: string
+  displayName: Generated<string>
+  role: Role
+  passwordHash: string
+  disabled: Generated<boolean>
+  createdAt: CreatedAt
+  updatedAt: MutableTimestamp
+  passwordChangedAt: MutableTimestamp
+  lastLoginAt: Date | null
+}
+
+export interface SessionsTable {
+  id: Generated<string>
+  userId: string
+  tokenHash: string
+  createdAt: CreatedAt
+  lastSeenAt: MutableTimestamp
+  expiresAt: Date
+  ip: string | null
+  userAgent: string | null
+}
+
+export interface ApiKeysTable {
+  id: Generated<string>
+  userId: string
+  name: string
+  prefix: string
+  keyHash: string
+  role: Role
+  createdAt: CreatedAt
+  expiresAt: Date | null
+  lastUsedAt: Date | null
+  revokedAt: Date | null
+}
+
+export type ActorType = 'user' | 'api_key' | 'system'
+export type OperationResult = 'success' | 'failure'
+
+export interface OperationsTable {
+  // bigserial; the pool parses int8 as a JavaScript number.
+  id: Generated<number>
+  createdAt: CreatedAt
+  actorType: ActorType
+  actorId: string | null
+  actorName: string
+  apiKeyId: string | null
+  action: string
+  targetType: string
+  targetId: string | null
+  targetName: string | null
+  result: OperationResult
+  errorCode: string | null
+  errorMessage: string | null
+  details: ColumnType<Record<string, unknown> | null, string | null, string | null>
+  requestId: string | null
+  ip: string | null
+}
+
+export interface Database {
+  users: UsersTable
+  sessions: SessionsTable
+  apiKeys: ApiKeysTable
+  operations: OperationsTable
+}
+
+export type UserRow = Selectable<UsersTable>
+export type NewUserRow = Insertable<UsersTable>
+export type UserUpdate = Updateable<UsersTable>
+export type SessionRow = Selectable<SessionsTable>
+export type ApiKeyRow = Selectable<ApiKeysTable>
+export type OperationRow = Selectable<OperationsTable>
+
+/** Run-time copy of the column names, checked against the interfaces above by the compiler. */
+export const tableColumns = {
+  users: [
+    'id',
+    'username',
+    'displayName',
+    'role',
+    'passwordHash',
+    'disabled',
+    'createdAt',
+    'updatedAt',
+    'passwordChangedAt',
+    'lastLoginAt',
+  ],
+  sessions: ['id', 'userId', 'tokenHash', 'createdAt', 'lastSeenAt', 'expiresAt', 'ip', 'userAgent'],
+  apiKeys: [
+    'id',
+    'userId',
+    'name',
+    'prefix',
+    'keyHash',
+    'role',
+    'createdAt',
+    'expiresAt',
+    'lastUsedAt',
+    'revokedAt',
+  ],
+  operations: [
+    'id',
+    'createdAt',
+    'actorType',
+    'actorId',
+    'actorName',
+    'apiKeyId',
+    'action',
+    'targetType',
+    'targetId',
+    'targetName',
+    'result',
+    'errorCode',
+    'errorMessage',
+    'details',
+    'requestId',
+    'ip',
+  ],
+} as const satisfies { [T in keyof Database]: ReadonlyArray<keyof Database[T]> }
+
+// Compile-time check that no interface column is missing from `tableColumns`.
+type UnlistedColumns = {
+  [T in keyof Database]: Exclude<keyof Database[T], (typeof tableColumns)[T][number]>
+}[keyof Database]
+export const everyColumnListed: [UnlistedColumns] extends [never] ? true : never = true

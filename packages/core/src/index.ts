@@ -1,0 +1,26 @@
+export { createCore, assembleCore, DEFAULT_SESSION_TTL_MINUTES, type Core, type CoreConfig } from './core.js'
+export { roles, roleAtLeast, lowerRole, systemContext, type Actor, type OperationContext } from './actor.js'
+export { DomainError, isDomainError, invalidField, type DomainErrorKind } from './errors.js'
+export {
+  openDatabase,
+  redactUrl,
+  DatabaseUnreachableError,
+  type DatabaseConfig,
+  type DatabaseHandle,
+} from './db/database.js'
+export { migrateToLatest, migrateDown, type MigrationReport } from './db/migrate.js'
+export type { Database, Role, ActorType, OperationResult } from './db/schema.js'
+export { tableColumns } from './db/schema.js'
+export {
+  UserService,
+  USERNAME_PATTERN,
+  DISPLAY_NAME_MAX_LENGTH,
+  type User,
+  type NewUser,
+  type UserChanges,
+  type UserFilter,
+} from './auth/users.js'
+export { AuthService, type LoginInput, type LoginResult, type Principal, type UserActor } from './auth/sessions.js'
+export { ApiKeyService, API_KEY_NAME_MAX_LENGTH, type ApiKey, type NewApiKey } from './auth/api-keys.js'
+export { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './auth/passwords.js'
+export { OperationLog, type Operation, type OperationEntry, type OperationFilter } from './audit/operation-log.js'
