@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { Core } from '@simops/core'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { LoginLimiter } from './auth/login-limiter.js'
+import authPlugin from './plugins/auth.js'
+import consolePlugin from './plugins/console.js'
+import corePlugin from './plugins/core.js'
+import errorsPlugin from './plugins/errors.js'
+import openapiPlugin from './plugins/openapi.js'
+import validationPlugin from './plugins/validation.js'
+import apiKeyRoutes from './routes/api-keys/index.js'
+import authRoutes from './routes/auth/index.js'
+import operationRoutes from './routes/operations/index.js'
+import systemRoutes from './routes/system/index.js'
+import usersRoutes from './routes/users/index.js'
+
+export interface AppOptions {
+  core: Core
+  /** Log level for pino, or false for silence (tests). */
+  logger?: { level: string } | false
+  /** Folder of the built console to serve at `/`; omitted, only the API is served. */
+  consoleDir?: string
+  loginLimiter?: LoginLimiter
+  /** Honour X-Forwarded-For when running behind a reverse proxy. */
+  trustProxy?: boolean
+}
+
+/** Secrets that must never reach a log line. */
+const redactPaths = ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.newPassword']
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: options.logger?.level ?? 'info', redact: redactPaths },
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  await app.register(validationPlugin)
+  await app.register(errorsPlugin)
+  await app.register(corePlugin, { core: options.core })
+  await app.register(authPlugin)
+  await app.register(openapiPlugin)
+
+  await app.register(systemRoutes)
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, options.loginLimiter ? { loginLimiter: options.loginLimiter } : {})
+      await api.register(usersRoutes)
+      await api.register(apiKeyRoutes)
+      await api.register(operationRoutes)
+    },
+    { prefix: '/api/v1' },
+  )
+
+  if (options.consoleDir) await app.register(consolePlugin, { root: options.consoleDir })
+  return app
+}

@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { DatabaseConfig } from '@simops/core'
+
+/** Everything the server reads from its environment, read in this one place. */
+export interface ServerConfig {
+  database: DatabaseConfig
+  dataDir: string
+  host: string
+  port: number
+  logLevel: string
+  adminPassword: string | undefined
+  sessionTtlMinutes: number | undefined
+  trustProxy: boolean
+  consoleDir: string | undefined
+}
+
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`${variable}: ${problem}`)
+    this.name = 'ConfigError'
+  }
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`)
+  return value
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+
+/** The built console next to this package in the workspace (apps/console/dist), if it has been built. */
+function defaultConsoleDir(): string | undefined {
+  const dir = fileURLToPath(new URL('../../console/dist', import.meta.url))
+  return existsSync(resolve(dir, 'index.html')) ? dir : undefined
+}
+
+export function readConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
+  const dataDir = resolve(cwd, env.SIMOPS_DATA_DIR || '.simops')
+  const url = env.DATABASE_URL
+  if (url && !/^postgres(ql)?:\/\//.test(url)) throw new ConfigError('DATABASE_URL', 'must start with postgres:// or postgresql://')
+  const logLevel = env.LOG_LEVEL || 'info'
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`)
+  const adminPassword = env.SIMOPS_ADMIN_PASSWORD || undefined
+  if (adminPassword !== undefined && adminPassword.length < 8)
+    throw new ConfigError('SIMOPS_ADMIN_PASSWORD', 'must be at least 8 characters')
+  const consoleDir = env.SIMOPS_CONSOLE_DIR ? resolve(cwd, env.SIMOPS_CONSOLE_DIR) : defaultConsoleDir()
+  return {
+    database: url ? { kind: 'postgres', url } : { kind: 'embedded', dataDir: resolve(dataDir, 'pgdata') },
+    dataDir,
+    host: env.HOST || '127.0.0.1',
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    logLevel,
+    adminPassword,
+    sessionTtlMinutes: env.SIMOPS_SESSION_TTL_MINUTES
+      ? integer(env, 'SIMOPS_SESSION_TTL_MINUTES', 720, 5, 60 * 24 * 30)
+      : undefined,
+    trustProxy: env.SIMOPS_TRUST_PROXY === 'true' || env.SIMOPS_TRUST_PROXY === '1',
+    consoleDir,
+  }
+}

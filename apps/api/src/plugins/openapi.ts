@@ -1,0 +1,45 @@
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { hoistTitledSchemas } from '../openapi/hoist.js'
+import { API_VERSION } from '../version.js'
+
+/** The OpenAPI document (built from the route schemas) at /openapi.json, and Swagger UI at /docs. */
+export default fp(
+  async (app: FastifyInstance) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'SimOps API',
+          version: API_VERSION,
+          description:
+            'Manage IoT SIM cards across China Mobile OneLink, China Telecom CTWing and China Unicom. ' +
+            'Authenticate with `POST /api/v1/auth/login` (session token) or an API key, sent as `Authorization: Bearer <token>`. ' +
+            'Every error has the shape `{code, message, details?}`.',
+        },
+        components: {
+          securitySchemes: {
+            bearer: { type: 'http', scheme: 'bearer', description: 'A session token (sos_…) or an API key (sok_…)' },
+          },
+        },
+        security: [{ bearer: [] }],
+        tags: [
+          { name: 'auth', description: 'Log in and out; the current user' },
+          { name: 'users', description: 'User accounts and roles (admin)' },
+          { name: 'api-keys', description: 'API keys for programmatic access' },
+          { name: 'operations', description: 'Audit log of every action' },
+          { name: 'system', description: 'Health and readiness' },
+        ],
+      },
+      transformObject: (documentObject) => {
+        if (!('openapiObject' in documentObject)) throw new Error('OpenAPI 3 document expected')
+        return hoistTitledSchemas(documentObject.openapiObject as Record<string, unknown>)
+      },
+    })
+    app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger())
+    await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { persistAuthorization: true } })
+  },
+  { name: 'openapi' },
+)

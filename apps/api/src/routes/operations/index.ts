@@ -1,0 +1,96 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { DomainError, type Operation } from '@simops/core'
+import { errorResponses, Timestamp } from '../../schemas/common.js'
+
+const tags = ['operations']
+
+const OperationSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    createdAt: Timestamp,
+    actor: Type.Object({
+      type: Type.Union([Type.Literal('user'), Type.Literal('api_key'), Type.Literal('system')]),
+      id: Type.Union([Type.String(), Type.Null()]),
+      name: Type.String(),
+      apiKeyId: Type.Union([Type.String(), Type.Null()]),
+    }),
+    action: Type.String({ description: 'e.g. auth.login, user.create, api_key.revoke' }),
+    target: Type.Object({
+      type: Type.String(),
+      id: Type.Union([Type.String(), Type.Null()]),
+      name: Type.Union([Type.String(), Type.Null()]),
+    }),
+    result: Type.Union([Type.Literal('success'), Type.Literal('failure')]),
+    error: Type.Union([
+      Type.Object({ code: Type.Union([Type.String(), Type.Null()]), message: Type.Union([Type.String(), Type.Null()]) }),
+      Type.Null(),
+    ]),
+    details: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
+    requestId: Type.Union([Type.String(), Type.Null()]),
+    ip: Type.Union([Type.String(), Type.Null()]),
+  },
+  { title: 'Operation' },
+)
+
+const OperationPage = Type.Object(
+  {
+    items: Type.Array(OperationSchema),
+    nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for the next page; null at the end' }),
+  },
+  { title: 'OperationPage' },
+)
+
+const ListQuery = Type.Object(
+  {
+    action: Type.Optional(Type.String({ maxLength: 64 })),
+    actorId: Type.Optional(Type.String({ format: 'uuid' })),
+    targetType: Type.Optional(Type.String({ maxLength: 32 })),
+    targetId: Type.Optional(Type.String({ maxLength: 64 })),
+    result: Type.Optional(Type.Union([Type.Literal('success'), Type.Literal('failure')])),
+    from: Type.Optional(Type.String({ format: 'date-time', description: 'Inclusive lower bound' })),
+    to: Type.Optional(Type.String({ format: 'date-time', description: 'Exclusive upper bound' })),
+    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  },
+  { additionalProperties: false },
+)
+
+function operationBody(operation: Operation) {
+  return { ...operation, createdAt: operation.createdAt.toISOString() }
+}
+
+/** The audit log, newest first, with keyset paging that stays fast however long the log grows. */
+const operationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/operations',
+    {
+      schema: {
+        tags,
+        operationId: 'listOperations',
+        summary: 'List recorded operations',
+        querystring: ListQuery,
+        response: { 200: OperationPage, ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const { cursor, from, to, limit, ...filters } = request.query
+      const fromDate = from ? new Date(from) : undefined
+      const toDate = to ? new Date(to) : undefined
+      if (fromDate && toDate && fromDate >= toDate)
+        throw new DomainError('invalid', 'VALIDATION_FAILED', 'to: must be after from', {
+          fields: [{ field: 'to', location: 'querystring', message: 'must be after from' }],
+        })
+      const page = await app.core.operations.list({
+        ...filters,
+        ...(fromDate ? { from: fromDate } : {}),
+        ...(toDate ? { to: toDate } : {}),
+        ...(cursor ? { beforeId: Number(cursor) } : {}),
+        limit: limit ?? 50,
+      })
+      return { items: page.items.map(operationBody), nextCursor: page.nextBeforeId === null ? null : String(page.nextBeforeId) }
+    },
+  )
+}
+
+export default operationRoutes

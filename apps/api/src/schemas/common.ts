@@ -1,0 +1,53 @@
+import { Type, type TSchema } from 'typebox'
+
+/** The one error shape of every 4xx and 5xx response. */
+export const ErrorResponse = Type.Object(
+  {
+    code: Type.String({ description: 'Stable machine-readable code, e.g. VALIDATION_FAILED, USER_NOT_FOUND' }),
+    message: Type.String({ description: 'Human-readable explanation; names the field at fault where there is one' }),
+    details: Type.Optional(
+      Type.Object(
+        {
+          fields: Type.Optional(
+            Type.Array(
+              Type.Object(
+                {
+                  field: Type.String(),
+                  location: Type.Optional(Type.String()),
+                  message: Type.String(),
+                },
+                { title: 'FieldError' },
+              ),
+            ),
+          ),
+        },
+        { additionalProperties: true },
+      ),
+    ),
+  },
+  { title: 'Error' },
+)
+
+const errorDescriptions: Record<number, string> = {
+  400: 'Invalid input',
+  401: 'Not authenticated',
+  403: 'Not allowed for your role',
+  404: 'Not found',
+  409: 'Conflicts with the current state',
+  413: 'Request too large',
+  415: 'Unsupported content type',
+  429: 'Too many requests',
+  503: 'Unavailable',
+}
+
+/** Response schemas for the error statuses a route can answer with. */
+export function errorResponses(...statuses: number[]): Record<number, TSchema> {
+  const all = [...new Set([400, 401, ...statuses])]
+  return Object.fromEntries(all.map((status) => [status, { ...ErrorResponse, description: errorDescriptions[status] ?? 'Error' }]))
+}
+
+export const Timestamp = Type.String({ format: 'date-time' })
+export const NullableTimestamp = Type.Union([Timestamp, Type.Null()])
+export const Uuid = Type.String({ format: 'uuid' })
+export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
+export const NoContent = Type.Null({ description: 'No content' })

@@ -1,0 +1,73 @@
+import { createCore, systemContext, type Core } from '@simops/core'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from './app.js'
+import type { ServerConfig } from './config.js'
+
+export interface RunningServer {
+  app: FastifyInstance
+  core: Core
+  url: string
+  stop(): Promise<void>
+}
+
+const SESSION_PURGE_INTERVAL_MS = 60 * 60_000
+
+/** Opens the database (migrating it), makes sure an administrator exists, and listens. */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const core = await createCore({
+    database: config.database,
+    migrate: true,
+    ...(config.sessionTtlMinutes ? { sessionTtlMinutes: config.sessionTtlMinutes } : {}),
+  })
+  let app: FastifyInstance | undefined
+  try {
+    app = await buildApp({
+      core,
+      logger: { level: config.logLevel },
+      trustProxy: config.trustProxy,
+      ...(config.consoleDir ? { consoleDir: config.consoleDir } : {}),
+    })
+    const log = app.log
+    if (core.migrations.applied.length > 0) log.info({ migrations: core.migrations.applied }, 'database migrated')
+    log.info(
+      config.database.kind === 'embedded'
+        ? `database: embedded PostgreSQL (PGlite) in ${config.database.dataDir}`
+        : 'database: PostgreSQL from DATABASE_URL',
+    )
+    const admin = await core.users.ensureInitialAdmin(systemContext('bootstrap'), config.adminPassword)
+    if (admin.created && admin.generated) {
+      // Shown once, on purpose: this is the only way to learn the first password.
+      log.warn(`First start: created administrator "${admin.username}" with password ${admin.password} — change it after logging in`)
+    } else if (admin.created) {
+      log.info(`First start: created administrator "${admin.username}" with the password from SIMOPS_ADMIN_PASSWORD`)
+    }
+    if (!config.consoleDir) log.warn('the console is not built; serving the API only (run pnpm build)')
+
+    const purge = setInterval(() => {
+      core.auth.purgeExpiredSessions().catch((error: unknown) => log.warn({ err: error }, 'session purge failed'))
+    }, SESSION_PURGE_INTERVAL_MS)
+    purge.unref()
+
+    await app.listen({ host: config.host, port: config.port })
+    const address = app.server.address()
+    const port = typeof address === 'object' && address ? address.port : config.port
+    const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
+    const url = `http://${shownHost}:${port}`
+    log.info(`SimOps is running at ${url} (API docs at ${url}/docs)`)
+    const running = app
+    return {
+      app: running,
+      core,
+      url,
+      async stop() {
+        clearInterval(purge)
+        await running.close()
+        await core.close()
+      },
+    }
+  } catch (error) {
+    await app?.close().catch(() => undefined)
+    await core.close()
+    throw error
+  }
+}
