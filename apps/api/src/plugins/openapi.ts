@@ -39,7 +39,13 @@ export default fp(
       },
     })
     app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger())
-    await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { persistAuthorization: true } })
+    await app.register(async (docs) => {
+      // The documentation is readable without credentials, like the document itself.
+      docs.addHook('onRoute', (route) => {
+        route.config = { ...route.config, access: 'public' }
+      })
+      await docs.register(swaggerUi, { routePrefix: '/docs', uiConfig: { persistAuthorization: true } })
+    })
   },
   { name: 'openapi' },
 )
