@@ -27,11 +27,17 @@ export interface AppOptions {
 }
 
 /** Secrets that must never reach a log line. */
-const redactPaths = ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.newPassword']
+const redactPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.body.password',
+  'req.body.newPassword',
+]
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: options.logger?.level ?? 'info', redact: redactPaths },
+    logger:
+      options.logger === false ? false : { level: options.logger?.level ?? 'info', redact: redactPaths },
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     trustProxy: options.trustProxy ?? false,

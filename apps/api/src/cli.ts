@@ -1,6 +1,15 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util'
-import { createCore, DomainError, generatePassword, migrateToLatest, openDatabase, roles, systemContext, type Role } from '@simops/core'
+import {
+  createCore,
+  DomainError,
+  generatePassword,
+  migrateToLatest,
+  openDatabase,
+  roles,
+  systemContext,
+  type Role,
+} from '@simops/core'
 import { ConfigError, readConfig, type ServerConfig } from './config.js'
 import { startServer } from './server.js'
 
@@ -20,10 +29,15 @@ Configuration comes from the environment: DATABASE_URL, SIMOPS_DATA_DIR, PORT, H
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = []
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '')
 }
 
-async function withCore<T>(config: ServerConfig, work: (core: Awaited<ReturnType<typeof createCore>>) => Promise<T>): Promise<T> {
+async function withCore<T>(
+  config: ServerConfig,
+  work: (core: Awaited<ReturnType<typeof createCore>>) => Promise<T>,
+): Promise<T> {
   const core = await createCore({ database: config.database, migrate: true })
   try {
     return await work(core)
@@ -82,7 +96,9 @@ async function main(argv: string[]): Promise<number> {
     const handle = await openDatabase(config.database)
     try {
       const report = await migrateToLatest(handle)
-      console.log(report.applied.length ? `Applied: ${report.applied.join(', ')}` : 'The database is up to date.')
+      console.log(
+        report.applied.length ? `Applied: ${report.applied.join(', ')}` : 'The database is up to date.',
+      )
     } finally {
       await handle.close()
     }
@@ -112,7 +128,9 @@ async function main(argv: string[]): Promise<number> {
       if (!user) throw new DomainError('notFound', 'USER_NOT_FOUND', `No user "${username}"`)
       await core.users.setPassword(systemContext('cli'), user.id, password)
     })
-    console.log(`Password of "${username}" changed; their sessions were ended.${generated ? ` New password: ${password}` : ''}`)
+    console.log(
+      `Password of "${username}" changed; their sessions were ended.${generated ? ` New password: ${password}` : ''}`,
+    )
     return 0
   }
 
@@ -124,7 +142,11 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     // Expected failures get one clear line; anything else keeps its stack for the bug report.
-    if (error instanceof ConfigError || error instanceof DomainError || (error instanceof Error && error.name === 'DatabaseUnreachableError'))
+    if (
+      error instanceof ConfigError ||
+      error instanceof DomainError ||
+      (error instanceof Error && error.name === 'DatabaseUnreachableError')
+    )
       console.error(`simops: ${error.message}`)
     else console.error(error)
     process.exit(1)

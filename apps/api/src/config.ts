@@ -43,9 +43,11 @@ function defaultConsoleDir(): string | undefined {
 export function readConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
   const dataDir = resolve(cwd, env.SIMOPS_DATA_DIR || '.simops')
   const url = env.DATABASE_URL
-  if (url && !/^postgres(ql)?:\/\//.test(url)) throw new ConfigError('DATABASE_URL', 'must start with postgres:// or postgresql://')
+  if (url && !/^postgres(ql)?:\/\//.test(url))
+    throw new ConfigError('DATABASE_URL', 'must start with postgres:// or postgresql://')
   const logLevel = env.LOG_LEVEL || 'info'
-  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`)
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`)
   const adminPassword = env.SIMOPS_ADMIN_PASSWORD || undefined
   if (adminPassword !== undefined && adminPassword.length < 8)
     throw new ConfigError('SIMOPS_ADMIN_PASSWORD', 'must be at least 8 characters')

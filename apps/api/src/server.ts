@@ -28,7 +28,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       ...(config.consoleDir ? { consoleDir: config.consoleDir } : {}),
     })
     const log = app.log
-    if (core.migrations.applied.length > 0) log.info({ migrations: core.migrations.applied }, 'database migrated')
+    if (core.migrations.applied.length > 0)
+      log.info({ migrations: core.migrations.applied }, 'database migrated')
     log.info(
       config.database.kind === 'embedded'
         ? `database: embedded PostgreSQL (PGlite) in ${config.database.dataDir}`
@@ -37,14 +38,20 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const admin = await core.users.ensureInitialAdmin(systemContext('bootstrap'), config.adminPassword)
     if (admin.created && admin.generated) {
       // Shown once, on purpose: this is the only way to learn the first password.
-      log.warn(`First start: created administrator "${admin.username}" with password ${admin.password} — change it after logging in`)
+      log.warn(
+        `First start: created administrator "${admin.username}" with password ${admin.password} — change it after logging in`,
+      )
     } else if (admin.created) {
-      log.info(`First start: created administrator "${admin.username}" with the password from SIMOPS_ADMIN_PASSWORD`)
+      log.info(
+        `First start: created administrator "${admin.username}" with the password from SIMOPS_ADMIN_PASSWORD`,
+      )
     }
     if (!config.consoleDir) log.warn('the console is not built; serving the API only (run pnpm build)')
 
     const purge = setInterval(() => {
-      core.auth.purgeExpiredSessions().catch((error: unknown) => log.warn({ err: error }, 'session purge failed'))
+      core.auth
+        .purgeExpiredSessions()
+        .catch((error: unknown) => log.warn({ err: error }, 'session purge failed'))
     }, SESSION_PURGE_INTERVAL_MS)
     purge.unref()
 

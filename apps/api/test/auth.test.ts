@@ -10,7 +10,11 @@ describe.each(backends)('auth on %s', (backend) => {
   })
 
   it('logs in and tells who is signed in', async () => {
-    const login = await h().request({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } })
+    const login = await h().request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: ADMIN_PASSWORD },
+    })
     expect(login.statusCode).toBe(200)
     const body = login.json()
     expect(body.token).toMatch(/^sos_/)
@@ -22,13 +26,21 @@ describe.each(backends)('auth on %s', (backend) => {
   })
 
   it('treats usernames case-insensitively at login', async () => {
-    const login = await h().request({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'ADMIN', password: ADMIN_PASSWORD } })
+    const login = await h().request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'ADMIN', password: ADMIN_PASSWORD },
+    })
     expect(login.statusCode).toBe(200)
   })
 
   it('rejects a wrong password and an unknown user alike, and audits both', async () => {
     for (const username of ['admin', 'nobody-here']) {
-      const response = await h().request({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'wrong-password' } })
+      const response = await h().request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password: 'wrong-password' },
+      })
       expect(response.statusCode).toBe(401)
       expect(response.json()).toEqual({ code: 'INVALID_CREDENTIALS', message: 'Wrong username or password' })
     }
@@ -45,7 +57,11 @@ describe.each(backends)('auth on %s', (backend) => {
       [{ username: 'admin', password: 'x', extra: true }, 'extra'],
     ]
     for (const [payload, field] of cases) {
-      const response = await h().request({ method: 'POST', url: '/api/v1/auth/login', payload: payload as object })
+      const response = await h().request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: payload as object,
+      })
       expect(response.statusCode, JSON.stringify(payload)).toBe(400)
       const body = response.json()
       expect(body.code).toBe('VALIDATION_FAILED')
@@ -76,10 +92,18 @@ describe.each(backends)('auth on %s', (backend) => {
   it('rate-limits repeated failures for one username and answers with Retry-After', async () => {
     const { username } = await h().userWithRole('viewer', 'limited-user')
     for (let i = 0; i < 3; i++) {
-      const r = await h().request({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'nope-nope' } })
+      const r = await h().request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password: 'nope-nope' },
+      })
       expect(r.statusCode).toBe(401)
     }
-    const blocked = await h().request({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'password-123' } })
+    const blocked = await h().request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: 'password-123' },
+    })
     expect(blocked.statusCode).toBe(429)
     expect(blocked.json().code).toBe('LOGIN_RATE_LIMITED')
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0)
@@ -96,7 +120,11 @@ describe.each(backends)('auth on %s', (backend) => {
       ['Bearer sos_notarealtoken', 'INVALID_TOKEN'],
       ['Bearer something-else', 'INVALID_TOKEN'],
     ]) {
-      const response = await h().request({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization } })
+      const response = await h().request({
+        method: 'GET',
+        url: '/api/v1/auth/me',
+        headers: { authorization },
+      })
       expect(response.statusCode).toBe(401)
       expect(response.json().code).toBe(code)
     }
@@ -157,10 +185,19 @@ describe.each(backends)('auth on %s', (backend) => {
   it('refuses disabled accounts', async () => {
     const admin = await h().adminToken()
     const { id, username, token } = await h().userWithRole('viewer')
-    const disable = await h().request({ method: 'PATCH', url: `/api/v1/users/${id}`, token: admin, payload: { disabled: true } })
+    const disable = await h().request({
+      method: 'PATCH',
+      url: `/api/v1/users/${id}`,
+      token: admin,
+      payload: { disabled: true },
+    })
     expect(disable.statusCode).toBe(200)
     expect((await h().request({ method: 'GET', url: '/api/v1/auth/me', token })).statusCode).toBe(401)
-    const login = await h().request({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'password-123' } })
+    const login = await h().request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: 'password-123' },
+    })
     expect(login.statusCode).toBe(403)
     expect(login.json().code).toBe('ACCOUNT_DISABLED')
   })

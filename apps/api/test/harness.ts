@@ -38,7 +38,11 @@ export function useApp(
     const request: Harness['request'] = ({ token, headers, ...rest }) =>
       app.inject({ ...rest, headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } })
     const login = async (username: string, password: string) => {
-      const response = await request({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } })
+      const response = await request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password },
+      })
       if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`)
       return response.json<{ token: string }>().token
     }
@@ -52,7 +56,11 @@ export function useApp(
         return adminToken
       },
       async userWithRole(role, username = `${role}-${++counter}`) {
-        const user = await core.users.create(systemContext('test'), { username, password: 'password-123', role })
+        const user = await core.users.create(systemContext('test'), {
+          username,
+          password: 'password-123',
+          role,
+        })
         return { id: user.id, username, token: await login(username, 'password-123') }
       },
     }

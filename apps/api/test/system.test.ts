@@ -9,14 +9,21 @@ describe.each(backends)('system on %s', (backend) => {
     expect((await h().request({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' })
     const ready = await h().request({ method: 'GET', url: '/readyz' })
     expect(ready.statusCode).toBe(200)
-    expect(ready.json()).toEqual({ status: 'ready', database: backend === 'pglite' ? 'embedded' : 'postgres' })
+    expect(ready.json()).toEqual({
+      status: 'ready',
+      database: backend === 'pglite' ? 'embedded' : 'postgres',
+    })
   })
 
   it('serves the API docs and echoes a request id', async () => {
     const docs = await h().request({ method: 'GET', url: '/docs/' })
     expect(docs.statusCode).toBe(200)
     expect(docs.headers['content-type']).toContain('text/html')
-    const response = await h().request({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'trace-123' } })
+    const response = await h().request({
+      method: 'GET',
+      url: '/healthz',
+      headers: { 'x-request-id': 'trace-123' },
+    })
     expect(response.headers['x-request-id']).toBe('trace-123')
   })
 
@@ -38,8 +45,10 @@ describe('OpenAPI document', () => {
 
   it('gives every operation an operationId, tags and a documented error response', async () => {
     const document = (await h().request({ method: 'GET', url: '/openapi.json' })).json()
-    const operations = Object.entries(document.paths as Record<string, Record<string, Record<string, unknown>>>).flatMap(
-      ([path, item]) => Object.entries(item).map(([method, operation]) => ({ id: `${method} ${path}`, operation })),
+    const operations = Object.entries(
+      document.paths as Record<string, Record<string, Record<string, unknown>>>,
+    ).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, operation]) => ({ id: `${method} ${path}`, operation })),
     )
     expect(operations.length).toBeGreaterThanOrEqual(16)
     const ids = new Set<string>()
@@ -47,7 +56,11 @@ describe('OpenAPI document', () => {
       expect(typeof operation.operationId, id).toBe('string')
       expect(operation.tags, id).toHaveLength(1)
       ids.add(operation.operationId as string)
-      if (!id.includes('/healthz')) expect(Object.keys(operation.responses as object).some((s) => s >= '400'), id).toBe(true)
+      if (!id.includes('/healthz'))
+        expect(
+          Object.keys(operation.responses as object).some((s) => s >= '400'),
+          id,
+        ).toBe(true)
     }
     expect(ids.size).toBe(operations.length)
   })

@@ -54,7 +54,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('operations')
     .addColumn('id', 'bigserial', (c) => c.primaryKey())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn('actor_type', 'text', (c) => c.notNull().check(sql`actor_type in ('user', 'api_key', 'system')`))
+    .addColumn('actor_type', 'text', (c) =>
+      c.notNull().check(sql`actor_type in ('user', 'api_key', 'system')`),
+    )
     // Actor columns are copied, not referenced: the audit trail outlives deleted users.
     .addColumn('actor_id', 'uuid')
     .addColumn('actor_name', 'text', (c) => c.notNull())

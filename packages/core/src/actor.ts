@@ -2,7 +2,14 @@ import type { Role } from './db/schema.js'
 
 /** Who is acting: a signed-in user (possibly through one of their API keys) or the system itself. */
 export type Actor =
-  | { type: 'user'; userId: string; username: string; role: Role; apiKeyId: string | null; sessionId: string | null }
+  | {
+      type: 'user'
+      userId: string
+      username: string
+      role: Role
+      apiKeyId: string | null
+      sessionId: string | null
+    }
   | { type: 'system'; name: string }
 
 /** What every mutating call receives so it can be authorised and audited. */

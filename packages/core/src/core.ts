@@ -38,7 +38,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 }
 
 /** Builds the services over an already open database (tests share one handle per file this way). */
-export async function assembleCore(database: DatabaseHandle, config: Omit<CoreConfig, 'database'> = {}): Promise<Core> {
+export async function assembleCore(
+  database: DatabaseHandle,
+  config: Omit<CoreConfig, 'database'> = {},
+): Promise<Core> {
   const migrations = config.migrate === false ? { applied: [] } : await migrateToLatest(database)
   const now = config.now ?? (() => new Date())
   const operations = new OperationLog(database.db)

@@ -3,13 +3,7 @@
  * to HTTP statuses); `code` is the stable, module-owned identifier clients match on.
  */
 export type DomainErrorKind =
-  | 'invalid'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'notFound'
-  | 'conflict'
-  | 'rateLimited'
-  | 'unavailable'
+  'invalid' | 'unauthenticated' | 'forbidden' | 'notFound' | 'conflict' | 'rateLimited' | 'unavailable'
 
 export class DomainError extends Error {
   readonly kind: DomainErrorKind

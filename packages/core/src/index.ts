@@ -20,7 +20,18 @@ export {
   type UserChanges,
   type UserFilter,
 } from './auth/users.js'
-export { AuthService, type LoginInput, type LoginResult, type Principal, type UserActor } from './auth/sessions.js'
+export {
+  AuthService,
+  type LoginInput,
+  type LoginResult,
+  type Principal,
+  type UserActor,
+} from './auth/sessions.js'
 export { ApiKeyService, API_KEY_NAME_MAX_LENGTH, type ApiKey, type NewApiKey } from './auth/api-keys.js'
 export { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, generatePassword } from './auth/passwords.js'
-export { OperationLog, type Operation, type OperationEntry, type OperationFilter } from './audit/operation-log.js'
+export {
+  OperationLog,
+  type Operation,
+  type OperationEntry,
+  type OperationFilter,
+} from './audit/operation-log.js'

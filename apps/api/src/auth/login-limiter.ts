@@ -30,9 +30,14 @@ export class LoginLimiter {
     ]
     const retryAfterSeconds = Math.max(...waits)
     if (retryAfterSeconds > 0)
-      throw new DomainError('rateLimited', 'LOGIN_RATE_LIMITED', `Too many failed logins; try again in ${retryAfterSeconds} s`, {
-        retryAfterSeconds,
-      })
+      throw new DomainError(
+        'rateLimited',
+        'LOGIN_RATE_LIMITED',
+        `Too many failed logins; try again in ${retryAfterSeconds} s`,
+        {
+          retryAfterSeconds,
+        },
+      )
   }
 
   recordFailure(username: string, ip: string): void {

@@ -28,7 +28,8 @@ function hoistSchema(schema: unknown, components: Json): unknown {
   return description === undefined ? ref : { ...ref, description }
 }
 
-export function hoistTitledSchemas<T extends Json>(document: T): T {
+export function hoistTitledSchemas<T extends Json>(input: T): T {
+  const document = structuredClone(input)
   const components: Json = {}
   const paths = isObject(document.paths) ? document.paths : {}
   for (const pathItem of Object.values(paths)) {
@@ -39,7 +40,8 @@ export function hoistTitledSchemas<T extends Json>(document: T): T {
       for (const holder of [operation.requestBody, ...responses]) {
         if (!isObject(holder) || !isObject(holder.content)) continue
         for (const media of Object.values(holder.content)) {
-          if (isObject(media) && media.schema !== undefined) media.schema = hoistSchema(media.schema, components)
+          if (isObject(media) && media.schema !== undefined)
+            media.schema = hoistSchema(media.schema, components)
         }
       }
     }

@@ -19,13 +19,15 @@ function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization
   if (!header) return undefined
   const match = /^Bearer\s+(\S+)$/i.exec(header)
-  if (!match?.[1]) throw new DomainError('unauthenticated', 'INVALID_TOKEN', 'Authorization header must be "Bearer <token>"')
+  if (!match?.[1])
+    throw new DomainError('unauthenticated', 'INVALID_TOKEN', 'Authorization header must be "Bearer <token>"')
   return match[1]
 }
 
 /** The principal of an authenticated request (routes behind the auth hook always have one). */
 export function principalOf(request: FastifyRequest): Principal {
-  if (!request.principal) throw new DomainError('unauthenticated', 'UNAUTHENTICATED', 'Authentication required')
+  if (!request.principal)
+    throw new DomainError('unauthenticated', 'UNAUTHENTICATED', 'Authentication required')
   return request.principal
 }
 
@@ -42,11 +44,20 @@ export default fp(
       // Unmatched URLs fall through to the not-found handler without asking for credentials.
       if (access === 'public' || !request.routeOptions.url) return
       const token = bearerToken(request)
-      if (!token) throw new DomainError('unauthenticated', 'UNAUTHENTICATED', 'Authentication required: send "Authorization: Bearer <token>"')
+      if (!token)
+        throw new DomainError(
+          'unauthenticated',
+          'UNAUTHENTICATED',
+          'Authentication required: send "Authorization: Bearer <token>"',
+        )
       const principal = await app.core.auth.authenticate(token)
       request.principal = principal
       if (!roleAtLeast(principal.actor.role, access))
-        throw new DomainError('forbidden', 'FORBIDDEN', `This requires the ${access} role; you are ${principal.actor.role}`)
+        throw new DomainError(
+          'forbidden',
+          'FORBIDDEN',
+          `This requires the ${access} role; you are ${principal.actor.role}`,
+        )
     })
   },
   { name: 'auth', dependencies: ['core'] },

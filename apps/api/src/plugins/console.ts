@@ -15,7 +15,8 @@ const SERVER_PATHS = /^\/(api|docs|openapi\.json|healthz|readyz)(\/|$|\?)/
 export default fp(
   async (app: FastifyInstance, options: { root: string }) => {
     const indexFile = join(options.root, 'index.html')
-    if (!existsSync(indexFile)) throw new Error(`The console is not built: ${indexFile} is missing (run pnpm build)`)
+    if (!existsSync(indexFile))
+      throw new Error(`The console is not built: ${indexFile} is missing (run pnpm build)`)
     await app.register(fastifyStatic, {
       root: options.root,
       wildcard: false,
@@ -28,7 +29,10 @@ export default fp(
     })
     app.get('/*', { schema: { hide: true }, config: { access: 'public' } }, (request, reply) => {
       if (SERVER_PATHS.test(request.url))
-        return sendError(reply, 404, { code: 'ROUTE_NOT_FOUND', message: `No route GET ${request.url.split('?')[0]}` })
+        return sendError(reply, 404, {
+          code: 'ROUTE_NOT_FOUND',
+          message: `No route GET ${request.url.split('?')[0]}`,
+        })
       return reply.header('cache-control', 'no-cache').sendFile('index.html')
     })
     app.get('/', { schema: { hide: true }, config: { access: 'public' } }, (_request, reply) =>

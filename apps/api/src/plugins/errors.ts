@@ -88,7 +88,10 @@ export default fp(
     })
 
     app.setNotFoundHandler((request, reply) =>
-      sendError(reply, 404, { code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` }),
+      sendError(reply, 404, {
+        code: 'ROUTE_NOT_FOUND',
+        message: `No route ${request.method} ${request.url.split('?')[0]}`,
+      }),
     )
   },
   { name: 'errors' },

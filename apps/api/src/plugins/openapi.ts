@@ -21,7 +21,11 @@ export default fp(
         },
         components: {
           securitySchemes: {
-            bearer: { type: 'http', scheme: 'bearer', description: 'A session token (sos_…) or an API key (sok_…)' },
+            bearer: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'A session token (sos_…) or an API key (sok_…)',
+            },
           },
         },
         security: [{ bearer: [] }],
@@ -38,7 +42,9 @@ export default fp(
         return hoistTitledSchemas(documentObject.openapiObject as Record<string, unknown>)
       },
     })
-    app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger())
+    app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
+      app.swagger(),
+    )
     await app.register(async (docs) => {
       // The documentation is readable without credentials, like the document itself.
       docs.addHook('onRoute', (route) => {

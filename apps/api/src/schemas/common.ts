@@ -3,8 +3,12 @@ import { Type, type TSchema } from 'typebox'
 /** The one error shape of every 4xx and 5xx response. */
 export const ErrorResponse = Type.Object(
   {
-    code: Type.String({ description: 'Stable machine-readable code, e.g. VALIDATION_FAILED, USER_NOT_FOUND' }),
-    message: Type.String({ description: 'Human-readable explanation; names the field at fault where there is one' }),
+    code: Type.String({
+      description: 'Stable machine-readable code, e.g. VALIDATION_FAILED, USER_NOT_FOUND',
+    }),
+    message: Type.String({
+      description: 'Human-readable explanation; names the field at fault where there is one',
+    }),
     details: Type.Optional(
       Type.Object(
         {
@@ -43,7 +47,9 @@ const errorDescriptions: Record<number, string> = {
 /** Response schemas for the error statuses a route can answer with. */
 export function errorResponses(...statuses: number[]): Record<number, TSchema> {
   const all = [...new Set([400, 401, ...statuses])]
-  return Object.fromEntries(all.map((status) => [status, { ...ErrorResponse, description: errorDescriptions[status] ?? 'Error' }]))
+  return Object.fromEntries(
+    all.map((status) => [status, { ...ErrorResponse, description: errorDescriptions[status] ?? 'Error' }]),
+  )
 }
 
 export const Timestamp = Type.String({ format: 'date-time' })

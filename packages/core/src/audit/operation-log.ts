@@ -79,7 +79,10 @@ export class OperationLog {
       outcome.result === 'failure'
         ? isDomainError(outcome.error)
           ? { errorCode: outcome.error.code, errorMessage: outcome.error.message }
-          : { errorCode: 'INTERNAL', errorMessage: outcome.error instanceof Error ? outcome.error.message : String(outcome.error) }
+          : {
+              errorCode: 'INTERNAL',
+              errorMessage: outcome.error instanceof Error ? outcome.error.message : String(outcome.error),
+            }
         : { errorCode: null, errorMessage: null }
     await executor
       .insertInto('operations')

@@ -68,11 +68,17 @@ export class ApiKeyService {
   }
 
   /** Admins see every key; everyone else sees their own. */
-  async list(ctx: OperationContext, filter: { userId?: string; includeRevoked?: boolean }): Promise<ApiKey[]> {
+  async list(
+    ctx: OperationContext,
+    filter: { userId?: string; includeRevoked?: boolean },
+  ): Promise<ApiKey[]> {
     const caller = callerOf(ctx)
     let query = this.query()
     const ownerId = caller.role === 'admin' ? filter.userId : caller.userId
-    if (ownerId !== undefined) query = isUuid(ownerId) ? query.where('apiKeys.userId', '=', ownerId) : query.where(({ lit }) => lit(false))
+    if (ownerId !== undefined)
+      query = isUuid(ownerId)
+        ? query.where('apiKeys.userId', '=', ownerId)
+        : query.where(({ lit }) => lit(false))
     if (!filter.includeRevoked) query = query.where('apiKeys.revokedAt', 'is', null)
     const rows = await query.orderBy('apiKeys.createdAt', 'desc').orderBy('apiKeys.id').execute()
     return rows.map(toApiKey)
@@ -80,7 +86,12 @@ export class ApiKeyService {
 
   async create(ctx: OperationContext, input: NewApiKey): Promise<{ apiKey: ApiKey; secret: string }> {
     const caller = callerOf(ctx)
-    const entry = { action: 'api_key.create', targetType: 'api_key', targetName: input.name, details: { role: input.role } }
+    const entry = {
+      action: 'api_key.create',
+      targetType: 'api_key',
+      targetName: input.name,
+      details: { role: input.role },
+    }
     return this.log.run(
       ctx,
       entry,
@@ -89,10 +100,16 @@ export class ApiKeyService {
         if (name.length === 0 || name.length > API_KEY_NAME_MAX_LENGTH)
           throw invalidField('name', `must be 1–${API_KEY_NAME_MAX_LENGTH} characters`)
         if (!roleAtLeast(caller.role, input.role))
-          throw new DomainError('forbidden', 'ROLE_TOO_HIGH', `role: a ${caller.role} cannot create a key with role ${input.role}`, {
-            fields: [{ field: 'role', message: `must not exceed your own role (${caller.role})` }],
-          })
-        if (input.expiresAt && input.expiresAt <= this.now()) throw invalidField('expiresAt', 'must be in the future')
+          throw new DomainError(
+            'forbidden',
+            'ROLE_TOO_HIGH',
+            `role: a ${caller.role} cannot create a key with role ${input.role}`,
+            {
+              fields: [{ field: 'role', message: `must not exceed your own role (${caller.role})` }],
+            },
+          )
+        if (input.expiresAt && input.expiresAt <= this.now())
+          throw invalidField('expiresAt', 'must be in the future')
         const secret = newToken(API_KEY_PREFIX)
         const row = await trx
           .insertInto('apiKeys')
@@ -114,24 +131,26 @@ export class ApiKeyService {
 
   async revoke(ctx: OperationContext, id: string): Promise<ApiKey> {
     const caller = callerOf(ctx)
-    return this.log.run(ctx, { action: 'api_key.revoke', targetType: 'api_key', targetId: id }, async (trx) => {
-      const row = isUuid(id)
-        ? await this.query(trx)
-            .where('apiKeys.id', '=', id)
-            .forUpdate()
-            .executeTakeFirst()
-        : undefined
-      // Someone else's key is reported as missing, not forbidden, so ids cannot be probed.
-      if (!row || (caller.role !== 'admin' && row.userId !== caller.userId))
-        throw new DomainError('notFound', 'API_KEY_NOT_FOUND', `API key ${id} does not exist`)
-      if (row.revokedAt) return toApiKey(row)
-      const revoked = await trx
-        .updateTable('apiKeys')
-        .set({ revokedAt: this.now() })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow()
-      return toApiKey({ ...revoked, username: row.username })
-    }, (key) => ({ targetName: key.name }))
+    return this.log.run(
+      ctx,
+      { action: 'api_key.revoke', targetType: 'api_key', targetId: id },
+      async (trx) => {
+        const row = isUuid(id)
+          ? await this.query(trx).where('apiKeys.id', '=', id).forUpdate().executeTakeFirst()
+          : undefined
+        // Someone else's key is reported as missing, not forbidden, so ids cannot be probed.
+        if (!row || (caller.role !== 'admin' && row.userId !== caller.userId))
+          throw new DomainError('notFound', 'API_KEY_NOT_FOUND', `API key ${id} does not exist`)
+        if (row.revokedAt) return toApiKey(row)
+        const revoked = await trx
+          .updateTable('apiKeys')
+          .set({ revokedAt: this.now() })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow()
+        return toApiKey({ ...revoked, username: row.username })
+      },
+      (key) => ({ targetName: key.name }),
+    )
   }
 }

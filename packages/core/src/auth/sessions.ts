@@ -55,12 +55,24 @@ export class AuthService {
     const passwordOk = await verifyPassword(input.password, row?.passwordHash ?? (await unusablePasswordHash))
     const ctx: OperationContext = {
       actor: row
-        ? { type: 'user', userId: row.id, username: row.username, role: row.role, apiKeyId: null, sessionId: null }
+        ? {
+            type: 'user',
+            userId: row.id,
+            username: row.username,
+            role: row.role,
+            apiKeyId: null,
+            sessionId: null,
+          }
         : { type: 'system', name: `login:${input.username.slice(0, 64)}` },
       ...(input.requestId ? { requestId: input.requestId } : {}),
       ...(input.ip ? { ip: input.ip } : {}),
     }
-    const entry = { action: 'auth.login', targetType: 'user', targetId: row?.id ?? null, targetName: input.username.slice(0, 64) }
+    const entry = {
+      action: 'auth.login',
+      targetType: 'user',
+      targetId: row?.id ?? null,
+      targetName: input.username.slice(0, 64),
+    }
     return this.log.run(ctx, entry, async (trx) => {
       if (!row || !passwordOk) throw unauthenticated('INVALID_CREDENTIALS', 'Wrong username or password')
       if (row.disabled) throw new DomainError('forbidden', 'ACCOUNT_DISABLED', 'This account is disabled')
@@ -91,28 +103,56 @@ export class AuthService {
 
   async logout(ctx: OperationContext): Promise<void> {
     const sessionId = ctx.actor.type === 'user' ? ctx.actor.sessionId : null
-    if (!sessionId) throw new DomainError('invalid', 'NOT_A_SESSION', 'Only a session can log out; API keys are revoked instead')
-    await this.log.run(ctx, { action: 'auth.logout', targetType: 'session', targetId: sessionId }, async (trx) => {
-      await trx.deleteFrom('sessions').where('id', '=', sessionId).execute()
-    })
+    if (!sessionId)
+      throw new DomainError(
+        'invalid',
+        'NOT_A_SESSION',
+        'Only a session can log out; API keys are revoked instead',
+      )
+    await this.log.run(
+      ctx,
+      { action: 'auth.logout', targetType: 'session', targetId: sessionId },
+      async (trx) => {
+        await trx.deleteFrom('sessions').where('id', '=', sessionId).execute()
+      },
+    )
   }
 
   /** Changes the caller's own password after checking the current one; other sessions are signed out. */
-  async changeOwnPassword(ctx: OperationContext, currentPassword: string, newPassword: string): Promise<void> {
-    if (ctx.actor.type !== 'user') throw new DomainError('forbidden', 'FORBIDDEN', 'Only a user can change a password')
+  async changeOwnPassword(
+    ctx: OperationContext,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
+    if (ctx.actor.type !== 'user')
+      throw new DomainError('forbidden', 'FORBIDDEN', 'Only a user can change a password')
     const { userId, sessionId } = ctx.actor
-    await this.log.run(ctx, { action: 'auth.change_password', targetType: 'user', targetId: userId }, async (trx) => {
-      const row = await trx.selectFrom('users').selectAll().where('id', '=', userId).forUpdate().executeTakeFirstOrThrow()
-      if (!(await verifyPassword(currentPassword, row.passwordHash)))
-        throw new DomainError('invalid', 'INVALID_CURRENT_PASSWORD', 'currentPassword: is not your current password', {
-          fields: [{ field: 'currentPassword', message: 'is not your current password' }],
-        })
-      assertPasswordAcceptable(newPassword, 'newPassword')
-      await this.users.writePassword(trx, userId, newPassword)
-      let others = trx.deleteFrom('sessions').where('userId', '=', userId)
-      if (sessionId) others = others.where('id', '!=', sessionId)
-      await others.execute()
-    })
+    await this.log.run(
+      ctx,
+      { action: 'auth.change_password', targetType: 'user', targetId: userId },
+      async (trx) => {
+        const row = await trx
+          .selectFrom('users')
+          .selectAll()
+          .where('id', '=', userId)
+          .forUpdate()
+          .executeTakeFirstOrThrow()
+        if (!(await verifyPassword(currentPassword, row.passwordHash)))
+          throw new DomainError(
+            'invalid',
+            'INVALID_CURRENT_PASSWORD',
+            'currentPassword: is not your current password',
+            {
+              fields: [{ field: 'currentPassword', message: 'is not your current password' }],
+            },
+          )
+        assertPasswordAcceptable(newPassword, 'newPassword')
+        await this.users.writePassword(trx, userId, newPassword)
+        let others = trx.deleteFrom('sessions').where('userId', '=', userId)
+        if (sessionId) others = others.where('id', '!=', sessionId)
+        await others.execute()
+      },
+    )
   }
 
   /** Resolves an `Authorization: Bearer` token. Throws `unauthenticated` errors with a precise code. */
@@ -139,10 +179,21 @@ export class AuthService {
     // Slide the expiry, but write at most about once a minute rather than on every request.
     if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
       expiresAt = this.expiryFrom(now)
-      await this.db.updateTable('sessions').set({ lastSeenAt: now, expiresAt }).where('id', '=', session.id).execute()
+      await this.db
+        .updateTable('sessions')
+        .set({ lastSeenAt: now, expiresAt })
+        .where('id', '=', session.id)
+        .execute()
     }
     return {
-      actor: { type: 'user', userId: user.id, username: user.username, role: user.role, apiKeyId: null, sessionId: session.id },
+      actor: {
+        type: 'user',
+        userId: user.id,
+        username: user.username,
+        role: user.role,
+        apiKeyId: null,
+        sessionId: session.id,
+      },
       user,
       sessionExpiresAt: expiresAt,
     }
@@ -150,17 +201,29 @@ export class AuthService {
 
   private async authenticateApiKey(token: string): Promise<Principal> {
     const now = this.config.now()
-    const key = await this.db.selectFrom('apiKeys').selectAll().where('keyHash', '=', hashToken(token)).executeTakeFirst()
+    const key = await this.db
+      .selectFrom('apiKeys')
+      .selectAll()
+      .where('keyHash', '=', hashToken(token))
+      .executeTakeFirst()
     if (!key) throw unauthenticated('INVALID_TOKEN', 'The API key does not exist')
     if (key.revokedAt) throw unauthenticated('API_KEY_REVOKED', 'The API key was revoked')
-    if (key.expiresAt && key.expiresAt <= now) throw unauthenticated('API_KEY_EXPIRED', 'The API key has expired')
+    if (key.expiresAt && key.expiresAt <= now)
+      throw unauthenticated('API_KEY_EXPIRED', 'The API key has expired')
     const user = await this.activeUser(key.userId)
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000)
       await this.db.updateTable('apiKeys').set({ lastUsedAt: now }).where('id', '=', key.id).execute()
     // A key never grants more than its owner has now, even if the owner was demoted after creating it.
     const role = lowerRole(key.role, user.role)
     return {
-      actor: { type: 'user', userId: user.id, username: user.username, role, apiKeyId: key.id, sessionId: null },
+      actor: {
+        type: 'user',
+        userId: user.id,
+        username: user.username,
+        role,
+        apiKeyId: key.id,
+        sessionId: null,
+      },
       user,
       sessionExpiresAt: null,
     }
@@ -179,7 +242,10 @@ export class AuthService {
 
   /** Deletes sessions that have expired; run periodically. */
   async purgeExpiredSessions(): Promise<number> {
-    const result = await this.db.deleteFrom('sessions').where('expiresAt', '<=', this.config.now()).executeTakeFirst()
+    const result = await this.db
+      .deleteFrom('sessions')
+      .where('expiresAt', '<=', this.config.now())
+      .executeTakeFirst()
     return Number(result.numDeletedRows)
   }
 }

@@ -59,7 +59,9 @@ function userNotFound(id: string): DomainError {
 }
 
 function usernameTaken(username: string): DomainError {
-  return new DomainError('conflict', 'USERNAME_TAKEN', `Username "${username}" is already taken`, { field: 'username' })
+  return new DomainError('conflict', 'USERNAME_TAKEN', `Username "${username}" is already taken`, {
+    field: 'username',
+  })
 }
 
 function assertUsername(username: string): void {
@@ -92,7 +94,9 @@ export class UserService {
     let query = this.db.selectFrom('users')
     if (filter.q) {
       const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-      query = query.where((eb) => eb.or([eb('username', 'ilike', pattern), eb('displayName', 'ilike', pattern)]))
+      query = query.where((eb) =>
+        eb.or([eb('username', 'ilike', pattern), eb('displayName', 'ilike', pattern)]),
+      )
     }
     if (filter.role) query = query.where('role', '=', filter.role)
     if (filter.disabled !== undefined) query = query.where('disabled', '=', filter.disabled)
@@ -110,7 +114,9 @@ export class UserService {
   }
 
   async get(id: string): Promise<User> {
-    const row = isUuid(id) ? await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst() : undefined
+    const row = isUuid(id)
+      ? await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
+      : undefined
     if (!row) throw userNotFound(id)
     return toUser(row)
   }
@@ -124,7 +130,12 @@ export class UserService {
   }
 
   async create(ctx: OperationContext, input: NewUser): Promise<User> {
-    const entry = { action: 'user.create', targetType: 'user', targetName: input.username, details: { role: input.role } }
+    const entry = {
+      action: 'user.create',
+      targetType: 'user',
+      targetName: input.username,
+      details: { role: input.role },
+    }
     return this.log.run(
       ctx,
       entry,
@@ -155,52 +166,66 @@ export class UserService {
 
   async update(ctx: OperationContext, id: string, changes: UserChanges): Promise<User> {
     const entry = { action: 'user.update', targetType: 'user', targetId: id, details: { ...changes } }
-    return this.log.run(ctx, entry, async (trx) => {
-      assertDisplayName(changes.displayName)
-      const current = await this.lockUser(trx, id)
-      const losesAdmin =
-        current.role === 'admin' &&
-        !current.disabled &&
-        ((changes.role !== undefined && changes.role !== 'admin') || changes.disabled === true)
-      if (losesAdmin) await this.assertAnotherActiveAdmin(trx, id)
-      const row = await trx
-        .updateTable('users')
-        .set({
-          ...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}),
-          ...(changes.role !== undefined ? { role: changes.role } : {}),
-          ...(changes.disabled !== undefined ? { disabled: changes.disabled } : {}),
-          updatedAt: new Date(),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow()
-      // A disabled user is signed out everywhere at once; a role change takes effect on the next request anyway.
-      if (changes.disabled === true) await trx.deleteFrom('sessions').where('userId', '=', id).execute()
-      return toUser(row)
-    }, (user) => ({ targetName: user.username }))
+    return this.log.run(
+      ctx,
+      entry,
+      async (trx) => {
+        assertDisplayName(changes.displayName)
+        const current = await this.lockUser(trx, id)
+        const losesAdmin =
+          current.role === 'admin' &&
+          !current.disabled &&
+          ((changes.role !== undefined && changes.role !== 'admin') || changes.disabled === true)
+        if (losesAdmin) await this.assertAnotherActiveAdmin(trx, id)
+        const row = await trx
+          .updateTable('users')
+          .set({
+            ...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}),
+            ...(changes.role !== undefined ? { role: changes.role } : {}),
+            ...(changes.disabled !== undefined ? { disabled: changes.disabled } : {}),
+            updatedAt: new Date(),
+          })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow()
+        // A disabled user is signed out everywhere at once; a role change takes effect on the next request anyway.
+        if (changes.disabled === true) await trx.deleteFrom('sessions').where('userId', '=', id).execute()
+        return toUser(row)
+      },
+      (user) => ({ targetName: user.username }),
+    )
   }
 
   async delete(ctx: OperationContext, id: string): Promise<void> {
     const entry = { action: 'user.delete', targetType: 'user', targetId: id }
     let username: string | undefined
-    await this.log.run(ctx, entry, async (trx) => {
-      if (ctx.actor.type === 'user' && ctx.actor.userId === id)
-        throw new DomainError('conflict', 'CANNOT_DELETE_SELF', 'You cannot delete your own account')
-      const current = await this.lockUser(trx, id)
-      username = current.username
-      if (current.role === 'admin' && !current.disabled) await this.assertAnotherActiveAdmin(trx, id)
-      await trx.deleteFrom('users').where('id', '=', id).execute()
-    }, () => ({ targetName: username ?? null }))
+    await this.log.run(
+      ctx,
+      entry,
+      async (trx) => {
+        if (ctx.actor.type === 'user' && ctx.actor.userId === id)
+          throw new DomainError('conflict', 'CANNOT_DELETE_SELF', 'You cannot delete your own account')
+        const current = await this.lockUser(trx, id)
+        username = current.username
+        if (current.role === 'admin' && !current.disabled) await this.assertAnotherActiveAdmin(trx, id)
+        await trx.deleteFrom('users').where('id', '=', id).execute()
+      },
+      () => ({ targetName: username ?? null }),
+    )
   }
 
   /** Sets a user's password (admin reset or CLI). Signs the user out everywhere. */
   async setPassword(ctx: OperationContext, id: string, password: string): Promise<void> {
-    await this.log.run(ctx, { action: 'user.reset_password', targetType: 'user', targetId: id }, async (trx) => {
-      assertPasswordAcceptable(password)
-      await this.lockUser(trx, id)
-      await this.writePassword(trx, id, password)
-      await trx.deleteFrom('sessions').where('userId', '=', id).execute()
-    })
+    await this.log.run(
+      ctx,
+      { action: 'user.reset_password', targetType: 'user', targetId: id },
+      async (trx) => {
+        assertPasswordAcceptable(password)
+        await this.lockUser(trx, id)
+        await this.writePassword(trx, id, password)
+        await trx.deleteFrom('sessions').where('userId', '=', id).execute()
+      },
+    )
   }
 
   async writePassword(trx: Transaction<Database>, id: string, password: string): Promise<void> {
@@ -223,7 +248,12 @@ export class UserService {
     const existing = await this.db.selectFrom('users').select('id').limit(1).executeTakeFirst()
     if (existing) return { created: false }
     const chosen = password ?? generatePassword()
-    await this.create(ctx, { username: 'admin', password: chosen, role: 'admin', displayName: 'Administrator' })
+    await this.create(ctx, {
+      username: 'admin',
+      password: chosen,
+      role: 'admin',
+      displayName: 'Administrator',
+    })
     return { created: true, username: 'admin', password: chosen, generated: password === undefined }
   }
 
@@ -256,6 +286,10 @@ export class UserService {
       .forUpdate()
       .execute()
     if (others.length === 0)
-      throw new DomainError('conflict', 'LAST_ADMIN', 'This is the only enabled administrator; add another one first')
+      throw new DomainError(
+        'conflict',
+        'LAST_ADMIN',
+        'This is the only enabled administrator; add another one first',
+      )
   }
 }

@@ -23,7 +23,9 @@ const INT8_OID = 20
 // Every int8 we store (ids, byte counts, fen) stays far below 2^53.
 const typeParsers = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === INT8_OID
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {

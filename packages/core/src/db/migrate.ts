@@ -17,9 +17,12 @@ function unwrap(result: MigrationResultSet): MigrationReport {
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')
     const name = failed ? ` (${failed.migrationName})` : ''
-    throw new Error(`Migration failed${name}: ${String(result.error instanceof Error ? result.error.message : result.error)}`, {
-      cause: result.error,
-    })
+    throw new Error(
+      `Migration failed${name}: ${String(result.error instanceof Error ? result.error.message : result.error)}`,
+      {
+        cause: result.error,
+      },
+    )
   }
   return { applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) }
 }

@@ -38,7 +38,9 @@ async function openPostgresTestDatabase(serverUrl: string): Promise<TestDatabase
   const name = `simops_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`
   const admin = new pg.Client({ connectionString: serverUrl })
   await admin.connect().catch((error: unknown) => {
-    throw new Error(`TEST_DATABASE_URL is set but PostgreSQL cannot be reached: ${String(error)}`, { cause: error })
+    throw new Error(`TEST_DATABASE_URL is set but PostgreSQL cannot be reached: ${String(error)}`, {
+      cause: error,
+    })
   })
   try {
     await admin.query(`create database ${name}`)
@@ -72,7 +74,8 @@ async function openPostgresTestDatabase(serverUrl: string): Promise<TestDatabase
  */
 async function migratedSnapshot(): Promise<Blob> {
   const fingerprint = createHash('sha256')
-  for (const [name, migration] of Object.entries(migrations)) fingerprint.update(name).update(migration.up.toString())
+  for (const [name, migration] of Object.entries(migrations))
+    fingerprint.update(name).update(migration.up.toString())
   const dir = join(tmpdir(), 'simops-test-snapshots')
   const file = join(dir, `${fingerprint.digest('hex').slice(0, 16)}.tar.gz`)
   try {

@@ -81,7 +81,8 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, opt
         limiter.recordSuccess(username)
         return { token: result.token, expiresAt: result.expiresAt.toISOString(), user: userBody(result.user) }
       } catch (error) {
-        if (isDomainError(error) && error.code === 'INVALID_CREDENTIALS') limiter.recordFailure(username, request.ip)
+        if (isDomainError(error) && error.code === 'INVALID_CREDENTIALS')
+          limiter.recordFailure(username, request.ip)
         throw error
       }
     },
@@ -106,7 +107,12 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, opt
   app.get(
     '/auth/me',
     {
-      schema: { tags, operationId: 'getMe', summary: 'The authenticated user', response: { 200: Me, ...errorResponses() } },
+      schema: {
+        tags,
+        operationId: 'getMe',
+        summary: 'The authenticated user',
+        response: { 200: Me, ...errorResponses() },
+      },
     },
     async (request) => {
       const principal = principalOf(request)
@@ -132,7 +138,11 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, opt
       },
     },
     async (request, reply) => {
-      await app.core.auth.changeOwnPassword(contextOf(request), request.body.currentPassword, request.body.newPassword)
+      await app.core.auth.changeOwnPassword(
+        contextOf(request),
+        request.body.currentPassword,
+        request.body.newPassword,
+      )
       return reply.code(204).send(null)
     },
   )

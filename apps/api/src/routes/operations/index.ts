@@ -23,7 +23,10 @@ const OperationSchema = Type.Object(
     }),
     result: Type.Union([Type.Literal('success'), Type.Literal('failure')]),
     error: Type.Union([
-      Type.Object({ code: Type.Union([Type.String(), Type.Null()]), message: Type.Union([Type.String(), Type.Null()]) }),
+      Type.Object({
+        code: Type.Union([Type.String(), Type.Null()]),
+        message: Type.Union([Type.String(), Type.Null()]),
+      }),
       Type.Null(),
     ]),
     details: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
@@ -36,7 +39,9 @@ const OperationSchema = Type.Object(
 const OperationPage = Type.Object(
   {
     items: Type.Array(OperationSchema),
-    nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for the next page; null at the end' }),
+    nextCursor: Type.Union([Type.String(), Type.Null()], {
+      description: 'Pass as `cursor` for the next page; null at the end',
+    }),
   },
   { title: 'OperationPage' },
 )
@@ -88,7 +93,10 @@ const operationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(cursor ? { beforeId: Number(cursor) } : {}),
         limit: limit ?? 50,
       })
-      return { items: page.items.map(operationBody), nextCursor: page.nextBeforeId === null ? null : String(page.nextBeforeId) }
+      return {
+        items: page.items.map(operationBody),
+        nextCursor: page.nextBeforeId === null ? null : String(page.nextBeforeId),
+      }
     },
   )
 }

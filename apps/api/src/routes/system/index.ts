@@ -4,7 +4,10 @@ import { errorResponses } from '../../schemas/common.js'
 
 const Health = Type.Object({ status: Type.Literal('ok') }, { title: 'Health' })
 const Readiness = Type.Object(
-  { status: Type.Literal('ready'), database: Type.Union([Type.Literal('embedded'), Type.Literal('postgres')]) },
+  {
+    status: Type.Literal('ready'),
+    database: Type.Union([Type.Literal('embedded'), Type.Literal('postgres')]),
+  },
   { title: 'Readiness' },
 )
 
@@ -14,7 +17,13 @@ const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/healthz',
     {
       config: { access: 'public' },
-      schema: { tags: ['system'], operationId: 'health', summary: 'Liveness probe', security: [], response: { 200: Health } },
+      schema: {
+        tags: ['system'],
+        operationId: 'health',
+        summary: 'Liveness probe',
+        security: [],
+        response: { 200: Health },
+      },
     },
     async () => ({ status: 'ok' as const }),
   )

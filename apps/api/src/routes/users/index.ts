@@ -1,7 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { contextOf } from '../../plugins/auth.js'
 import { errorResponses, IdParams, NoContent } from '../../schemas/common.js'
-import { CreateUserBody, SetPasswordBody, UpdateUserBody, userBody, UserList, UserListQuery, UserSchema } from './schemas.js'
+import {
+  CreateUserBody,
+  SetPasswordBody,
+  UpdateUserBody,
+  userBody,
+  UserList,
+  UserListQuery,
+  UserSchema,
+} from './schemas.js'
 
 const tags = ['users']
 const config = { access: 'admin' as const }
@@ -75,7 +83,8 @@ const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: UserSchema, ...errorResponses(403, 404, 409) },
       },
     },
-    async (request) => userBody(await app.core.users.update(contextOf(request), request.params.id, request.body)),
+    async (request) =>
+      userBody(await app.core.users.update(contextOf(request), request.params.id, request.body)),
   )
 
   app.delete(
@@ -86,7 +95,8 @@ const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         operationId: 'deleteUser',
         summary: 'Delete a user',
-        description: 'Also removes their sessions and API keys. Neither yourself nor the last administrator can be deleted.',
+        description:
+          'Also removes their sessions and API keys. Neither yourself nor the last administrator can be deleted.',
         params: IdParams,
         response: { 204: NoContent, ...errorResponses(403, 404, 409) },
       },

@@ -1,11 +1,19 @@
 import { Type } from 'typebox'
-import { DISPLAY_NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type User as CoreUser } from '@simops/core'
+import {
+  DISPLAY_NAME_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type User as CoreUser,
+} from '@simops/core'
 import { NullableTimestamp, Timestamp } from '../../schemas/common.js'
 
-export const RoleSchema = Type.Union([Type.Literal('admin'), Type.Literal('operator'), Type.Literal('viewer')], {
-  title: 'Role',
-  description: 'admin: everything; operator: card operations and recharges; viewer: read-only',
-})
+export const RoleSchema = Type.Union(
+  [Type.Literal('admin'), Type.Literal('operator'), Type.Literal('viewer')],
+  {
+    title: 'Role',
+    description: 'admin: everything; operator: card operations and recharges; viewer: read-only',
+  },
+)
 
 export const UserSchema = Type.Object(
   {
@@ -25,7 +33,8 @@ export const Username = Type.String({
   minLength: 3,
   maxLength: 64,
   pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
-  description: 'Letters, digits, "_", "." and "-", starting with a letter or digit; unique regardless of case',
+  description:
+    'Letters, digits, "_", "." and "-", starting with a letter or digit; unique regardless of case',
 })
 export const Password = Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
 export const DisplayName = Type.String({ maxLength: DISPLAY_NAME_MAX_LENGTH })
@@ -39,12 +48,17 @@ export const UpdateUserBody = Type.Object(
   {
     displayName: Type.Optional(DisplayName),
     role: Type.Optional(RoleSchema),
-    disabled: Type.Optional(Type.Boolean({ description: 'A disabled user cannot log in and is signed out at once' })),
+    disabled: Type.Optional(
+      Type.Boolean({ description: 'A disabled user cannot log in and is signed out at once' }),
+    ),
   },
   { additionalProperties: false, minProperties: 1, title: 'UpdateUser' },
 )
 
-export const SetPasswordBody = Type.Object({ password: Password }, { additionalProperties: false, title: 'SetPassword' })
+export const SetPasswordBody = Type.Object(
+  { password: Password },
+  { additionalProperties: false, title: 'SetPassword' },
+)
 
 export const UserListQuery = Type.Object(
   {
