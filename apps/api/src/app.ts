@@ -17,8 +17,8 @@ import usersRoutes from './routes/users/index.js'
 
 export interface AppOptions {
   core: Core
-  /** Log level for pino, or false for silence (tests). */
-  logger?: { level: string } | false
+  /** Log level for pino (and whether to print human-readable lines), or false for silence (tests). */
+  logger?: { level: string; pretty?: boolean } | false
   /** Folder of the built console to serve at `/`; omitted, only the API is served. */
   consoleDir?: string
   loginLimiter?: LoginLimiter

@@ -2,6 +2,8 @@
 import { parseArgs } from 'node:util'
 import {
   createCore,
+  DataDirInUseError,
+  DatabaseUnreachableError,
   DomainError,
   generatePassword,
   migrateToLatest,
@@ -145,7 +147,8 @@ main(process.argv.slice(2)).then(
     if (
       error instanceof ConfigError ||
       error instanceof DomainError ||
-      (error instanceof Error && error.name === 'DatabaseUnreachableError')
+      error instanceof DatabaseUnreachableError ||
+      error instanceof DataDirInUseError
     )
       console.error(`simops: ${error.message}`)
     else console.error(error)

@@ -10,6 +10,8 @@ export interface ServerConfig {
   host: string
   port: number
   logLevel: string
+  /** json for log collectors (the default), pretty for people at a terminal. */
+  logFormat: 'json' | 'pretty'
   adminPassword: string | undefined
   sessionTtlMinutes: number | undefined
   trustProxy: boolean
@@ -48,6 +50,9 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
   const logLevel = env.LOG_LEVEL || 'info'
   if (!LOG_LEVELS.includes(logLevel))
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`)
+  const logFormat = env.LOG_FORMAT || 'json'
+  if (logFormat !== 'json' && logFormat !== 'pretty')
+    throw new ConfigError('LOG_FORMAT', 'must be json or pretty')
   const adminPassword = env.SIMOPS_ADMIN_PASSWORD || undefined
   if (adminPassword !== undefined && adminPassword.length < 8)
     throw new ConfigError('SIMOPS_ADMIN_PASSWORD', 'must be at least 8 characters')
@@ -58,6 +63,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'PORT', 3000, 0, 65535),
     logLevel,
+    logFormat,
     adminPassword,
     sessionTtlMinutes: env.SIMOPS_SESSION_TTL_MINUTES
       ? integer(env, 'SIMOPS_SESSION_TTL_MINUTES', 720, 5, 60 * 24 * 30)

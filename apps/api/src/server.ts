@@ -23,7 +23,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   try {
     app = await buildApp({
       core,
-      logger: { level: config.logLevel },
+      logger: { level: config.logLevel, pretty: config.logFormat === 'pretty' },
       trustProxy: config.trustProxy,
       ...(config.consoleDir ? { consoleDir: config.consoleDir } : {}),
     })

@@ -62,7 +62,7 @@ describe('hoistTitledSchemas', () => {
     const clash = structuredClone(document)
     clash.paths['/u'].post.requestBody.content['application/json'].schema = {
       ...user,
-      properties: {},
+      type: 'string',
       description: 'x',
     }
     expect(() => hoistTitledSchemas(clash)).toThrow('Two different schemas are titled "User"')

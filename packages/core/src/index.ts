@@ -8,6 +8,7 @@ export {
   type DatabaseConfig,
   type DatabaseHandle,
 } from './db/database.js'
+export { DataDirInUseError } from './db/data-dir-lock.js'
 export { migrateToLatest, migrateDown, type MigrationReport } from './db/migrate.js'
 export type { Database, Role, ActorType, OperationResult } from './db/schema.js'
 export { tableColumns } from './db/schema.js'

@@ -28,7 +28,7 @@ function hoistSchema(schema: unknown, components: Json): unknown {
   return description === undefined ? ref : { ...ref, description }
 }
 
-export function hoistTitledSchemas<T extends Json>(input: T): T {
+export function hoistTitledSchemas<T extends Json>(input: T): T & { components: Json } {
   const document = structuredClone(input)
   const components: Json = {}
   const paths = isObject(document.paths) ? document.paths : {}

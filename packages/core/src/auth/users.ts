@@ -171,12 +171,11 @@ export class UserService {
       entry,
       async (trx) => {
         assertDisplayName(changes.displayName)
+        const mayRemoveAdmin =
+          (changes.role !== undefined && changes.role !== 'admin') || changes.disabled === true
+        const admins = mayRemoveAdmin ? await this.lockActiveAdmins(trx) : []
         const current = await this.lockUser(trx, id)
-        const losesAdmin =
-          current.role === 'admin' &&
-          !current.disabled &&
-          ((changes.role !== undefined && changes.role !== 'admin') || changes.disabled === true)
-        if (losesAdmin) await this.assertAnotherActiveAdmin(trx, id)
+        if (mayRemoveAdmin) assertAnotherAdmin(admins, current)
         const row = await trx
           .updateTable('users')
           .set({
@@ -205,9 +204,10 @@ export class UserService {
       async (trx) => {
         if (ctx.actor.type === 'user' && ctx.actor.userId === id)
           throw new DomainError('conflict', 'CANNOT_DELETE_SELF', 'You cannot delete your own account')
+        const admins = await this.lockActiveAdmins(trx)
         const current = await this.lockUser(trx, id)
         username = current.username
-        if (current.role === 'admin' && !current.disabled) await this.assertAnotherActiveAdmin(trx, id)
+        assertAnotherAdmin(admins, current)
         await trx.deleteFrom('users').where('id', '=', id).execute()
       },
       () => ({ targetName: username ?? null }),
@@ -274,22 +274,30 @@ export class UserService {
     if (taken) throw usernameTaken(username)
   }
 
-  /** The installation must always keep one enabled administrator, or nobody could manage it. */
-  private async assertAnotherActiveAdmin(trx: Transaction<Database>, exceptId: string): Promise<void> {
-    // Lock the admins so two concurrent demotions cannot both pass this check.
-    const others = await trx
+  /**
+   * Locks the enabled administrators, always in id order, so that concurrent demotions queue up
+   * behind each other (instead of deadlocking) and each sees the others' outcome.
+   */
+  private async lockActiveAdmins(trx: Transaction<Database>): Promise<string[]> {
+    const rows = await trx
       .selectFrom('users')
       .select('id')
       .where('role', '=', 'admin')
       .where('disabled', '=', false)
-      .where('id', '!=', exceptId)
+      .orderBy('id')
       .forUpdate()
       .execute()
-    if (others.length === 0)
-      throw new DomainError(
-        'conflict',
-        'LAST_ADMIN',
-        'This is the only enabled administrator; add another one first',
-      )
+    return rows.map((row) => row.id)
   }
+}
+
+/** The installation must always keep one enabled administrator, or nobody could manage it. */
+function assertAnotherAdmin(activeAdminIds: string[], user: UserRow): void {
+  const isActiveAdmin = user.role === 'admin' && !user.disabled
+  if (isActiveAdmin && activeAdminIds.every((id) => id === user.id))
+    throw new DomainError(
+      'conflict',
+      'LAST_ADMIN',
+      'This is the only enabled administrator; add another one first',
+    )
 }

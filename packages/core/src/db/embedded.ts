@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
+import { lockDataDir } from './data-dir-lock.js'
 
 /**
  * Embedded PostgreSQL: PGlite served over the PostgreSQL wire protocol on a private Unix socket.
@@ -33,11 +34,21 @@ const SOCKET_PORT = 5432
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions = {},
 ): Promise<EmbeddedPostgres> {
-  if (options.dataDir) await mkdir(options.dataDir, { recursive: true })
-  const pglite = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.snapshot ? { loadDataDir: options.snapshot } : {}),
-  })
+  let unlock: () => Promise<void> = async () => {}
+  if (options.dataDir) {
+    await mkdir(options.dataDir, { recursive: true })
+    unlock = await lockDataDir(options.dataDir)
+  }
+  let pglite: PGlite
+  try {
+    pglite = await PGlite.create({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.snapshot ? { loadDataDir: options.snapshot } : {}),
+    })
+  } catch (error) {
+    await unlock()
+    throw error
+  }
   const socketDir = await mkdtemp(join(tmpdir(), 'simops-pg-'))
   const maxConnections = options.maxConnections ?? 8
   const server = new PGLiteSocketServer({
@@ -50,6 +61,7 @@ export async function startEmbeddedPostgres(
   } catch (error) {
     await pglite.close()
     await rm(socketDir, { recursive: true, force: true })
+    await unlock()
     throw error
   }
   return {
@@ -60,6 +72,7 @@ export async function startEmbeddedPostgres(
       await server.stop()
       await pglite.close()
       await rm(socketDir, { recursive: true, force: true })
+      await unlock()
     },
   }
 }
