@@ -1,0 +1,58 @@
+import { Document, Key, User } from '@element-plus/icons-vue'
+import { markRaw } from 'vue'
+import type { RouteRecordRaw } from 'vue-router'
+import AppLayout from '@/layout/AppLayout.vue'
+import './meta'
+
+export const HOME_ROUTE = 'home'
+export const LOGIN_ROUTE = 'login'
+export const FORBIDDEN_ROUTE = 'forbidden'
+
+/**
+ * Pages inside the console layout. A page joins the left menu by giving `meta.section`; its
+ * position follows this order, and `meta.minRole` hides it from those who may not open it.
+ */
+export const layoutPages: RouteRecordRaw[] = [
+  {
+    path: 'operations',
+    name: 'operations',
+    component: () => import('@/views/operations/OperationListView.vue'),
+    meta: { titleKey: 'menu.operations', section: 'cards', icon: markRaw(Document), minRole: 'viewer' },
+  },
+  {
+    path: 'users',
+    name: 'users',
+    component: () => import('@/views/users/UserListView.vue'),
+    meta: { titleKey: 'menu.users', section: 'system', icon: markRaw(User), minRole: 'admin' },
+  },
+  {
+    path: 'api-keys',
+    name: 'api-keys',
+    component: () => import('@/views/api-keys/ApiKeyListView.vue'),
+    meta: { titleKey: 'menu.apiKeys', section: 'system', icon: markRaw(Key), minRole: 'viewer' },
+  },
+  {
+    path: '403',
+    name: FORBIDDEN_ROUTE,
+    component: () => import('@/views/errors/ForbiddenView.vue'),
+    meta: { titleKey: 'menu.forbidden' },
+  },
+  // One or more segments, so that `/` itself still resolves to the layout route (see HOME_ROUTE).
+  {
+    path: ':pathMatch(.*)+',
+    name: 'not-found',
+    component: () => import('@/views/errors/NotFoundView.vue'),
+    meta: { titleKey: 'menu.notFound' },
+  },
+]
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: LOGIN_ROUTE,
+    component: () => import('@/views/login/LoginView.vue'),
+    meta: { public: true, titleKey: 'auth.login.title' },
+  },
+  // `/` itself shows nothing: the guard sends it on to the first page the user may open.
+  { path: '/', name: HOME_ROUTE, component: AppLayout, children: layoutPages },
+]

@@ -1,0 +1,9 @@
+import { afterEach, beforeEach } from 'vitest'
+
+beforeEach(() => {
+  localStorage.clear()
+})
+
+afterEach(() => {
+  document.body.innerHTML = ''
+})
