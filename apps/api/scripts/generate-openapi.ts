@@ -3,10 +3,10 @@
  * fails if it differs, so the published contract can never drift from the code.
  */
 import { writeFile } from 'node:fs/promises'
-import { createCore } from '@simops/core'
+import { createCore, SecretBox } from '@simops/core'
 import { buildApp } from '../src/app.js'
 
-const core = await createCore({ database: { kind: 'embedded' }, migrate: false })
+const core = await createCore({ database: { kind: 'embedded' }, secretKey: SecretBox.generateKeyText() })
 try {
   const app = await buildApp({ core, logger: false })
   await app.ready()

@@ -10,6 +10,8 @@ import errorsPlugin from './plugins/errors.js'
 import openapiPlugin from './plugins/openapi.js'
 import validationPlugin from './plugins/validation.js'
 import apiKeyRoutes from './routes/api-keys/index.js'
+import carrierRoutes from './routes/carriers/index.js'
+import platformRoutes from './routes/platforms/index.js'
 import authRoutes from './routes/auth/index.js'
 import operationRoutes from './routes/operations/index.js'
 import systemRoutes from './routes/system/index.js'
@@ -62,6 +64,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(usersRoutes)
       await api.register(apiKeyRoutes)
       await api.register(operationRoutes)
+      await api.register(carrierRoutes)
+      await api.register(platformRoutes)
     },
     { prefix: '/api/v1' },
   )

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util'
 import {
-  createCore,
+  PluginLoadError,
+  SecretKeyMismatchError,
+  type Core,
   DataDirInUseError,
   DatabaseUnreachableError,
   DomainError,
@@ -12,6 +14,7 @@ import {
   systemContext,
   type Role,
 } from '@simops/core'
+import { openCore } from './bootstrap.js'
 import { ConfigError, readConfig, type ServerConfig } from './config.js'
 import { startServer } from './server.js'
 
@@ -36,11 +39,8 @@ async function readStdin(): Promise<string> {
     .replace(/\r?\n$/, '')
 }
 
-async function withCore<T>(
-  config: ServerConfig,
-  work: (core: Awaited<ReturnType<typeof createCore>>) => Promise<T>,
-): Promise<T> {
-  const core = await createCore({ database: config.database, migrate: true })
+async function withCore<T>(config: ServerConfig, work: (core: Core) => Promise<T>): Promise<T> {
+  const { core } = await openCore(config)
   try {
     return await work(core)
   } finally {
@@ -148,7 +148,9 @@ main(process.argv.slice(2)).then(
       error instanceof ConfigError ||
       error instanceof DomainError ||
       error instanceof DatabaseUnreachableError ||
-      error instanceof DataDirInUseError
+      error instanceof DataDirInUseError ||
+      error instanceof PluginLoadError ||
+      error instanceof SecretKeyMismatchError
     )
       console.error(`simops: ${error.message}`)
     else console.error(error)

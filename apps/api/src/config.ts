@@ -16,7 +16,14 @@ export interface ServerConfig {
   sessionTtlMinutes: number | undefined
   trustProxy: boolean
   consoleDir: string | undefined
+  /** SIMOPS_SECRET_KEY, when set; otherwise the key file in the data directory is used. */
+  secretKey: string | undefined
+  /** Carrier plugin packages to load, in order. */
+  plugins: string[]
 }
+
+/** Carrier plugins bundled with SimOps and loaded when SIMOPS_PLUGINS is not set. */
+export const bundledPlugins: string[] = []
 
 export class ConfigError extends Error {
   constructor(variable: string, problem: string) {
@@ -70,5 +77,20 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
       : undefined,
     trustProxy: env.SIMOPS_TRUST_PROXY === 'true' || env.SIMOPS_TRUST_PROXY === '1',
     consoleDir,
+    secretKey: env.SIMOPS_SECRET_KEY || undefined,
+    plugins: env.SIMOPS_PLUGINS === undefined ? bundledPlugins : parsePluginList(env.SIMOPS_PLUGINS),
   }
+}
+
+const PACKAGE_NAME = /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*(\/[a-z0-9._-]+)*$/
+
+function parsePluginList(raw: string): string[] {
+  const names = raw
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+  for (const name of names)
+    if (!PACKAGE_NAME.test(name))
+      throw new ConfigError('SIMOPS_PLUGINS', `"${name}" is not an npm package name`)
+  return names
 }

@@ -1,6 +1,7 @@
-import { createCore, systemContext, type Core } from '@simops/core'
+import { systemContext, type Core } from '@simops/core'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app.js'
+import { openCore } from './bootstrap.js'
 import type { ServerConfig } from './config.js'
 
 export interface RunningServer {
@@ -14,11 +15,7 @@ const SESSION_PURGE_INTERVAL_MS = 60 * 60_000
 
 /** Opens the database (migrating it), makes sure an administrator exists, and listens. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const core = await createCore({
-    database: config.database,
-    migrate: true,
-    ...(config.sessionTtlMinutes ? { sessionTtlMinutes: config.sessionTtlMinutes } : {}),
-  })
+  const { core, secretKey } = await openCore(config)
   let app: FastifyInstance | undefined
   try {
     app = await buildApp({
@@ -34,6 +31,20 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       config.database.kind === 'embedded'
         ? `database: embedded PostgreSQL (PGlite) in ${config.database.dataDir}`
         : 'database: PostgreSQL from DATABASE_URL',
+    )
+    if (secretKey.source === 'generated')
+      log.warn(
+        `generated a key for carrier credentials in ${secretKey.file}; back it up, or set SIMOPS_SECRET_KEY`,
+      )
+    else if (secretKey.source === 'file' && config.database.kind === 'postgres')
+      log.warn(
+        `carrier credentials key read from ${secretKey.file}; with DATABASE_URL prefer SIMOPS_SECRET_KEY`,
+      )
+    const carriers = core.carriers.list()
+    log.info(
+      carriers.length
+        ? `carrier plugins: ${carriers.map((c) => `${c.packageName}@${c.version} (${c.definition.id})`).join(', ')}`
+        : 'no carrier plugins installed',
     )
     const admin = await core.users.ensureInitialAdmin(systemContext('bootstrap'), config.adminPassword)
     if (admin.created && admin.generated) {

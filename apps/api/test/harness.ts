@@ -1,5 +1,12 @@
 import { afterAll, beforeAll } from 'vitest'
-import { assembleCore, systemContext, type Core, type Role } from '@simops/core'
+import {
+  assembleCore,
+  SecretBox,
+  systemContext,
+  type CarrierRegistry,
+  type Core,
+  type Role,
+} from '@simops/core'
 import { openTestDatabase, testBackends, type TestBackend, type TestDatabase } from '@simops/core/testing'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import { buildApp, type AppOptions } from '../src/app.js'
@@ -22,16 +29,22 @@ export interface Harness {
 /** One app on a fresh database for the enclosing describe block. */
 export function useApp(
   backend: TestBackend,
-  options: Partial<Omit<AppOptions, 'core'>> & { now?: () => Date } = {},
+  options: Partial<Omit<AppOptions, 'core'>> & { now?: () => Date; carriers?: CarrierRegistry } = {},
 ): () => Harness {
   let database: TestDatabase | undefined
   let harness: Harness | undefined
   let counter = 0
   beforeAll(async () => {
     database = await openTestDatabase(backend, process.env.TEST_DATABASE_URL)
-    const core = await assembleCore(database.handle, options.now ? { now: options.now } : {})
+    const core = await assembleCore(database.handle, {
+      secretKey: SecretBox.generateKeyText(),
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.carriers
+        ? { carriers: options.carriers, gateway: { callTimeoutMs: 2000, retryBaseDelayMs: 5 } }
+        : {}),
+    })
     await core.users.ensureInitialAdmin(systemContext('test'), ADMIN_PASSWORD)
-    const { now: _now, ...appOptions } = options
+    const { now: _now, carriers: _carriers, ...appOptions } = options
     const app = await buildApp({ logger: false, ...appOptions, core })
     await app.ready()
     let adminToken: string | undefined

@@ -229,6 +229,120 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/v1/carriers': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Installed carrier plugins, their capabilities, limits and config schema */
+    get: operations['listCarriers']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/platforms': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** List platform configs */
+    get: operations['listPlatforms']
+    put?: never
+    /**
+     * Add a platform config (carrier account)
+     * @description The config is checked against the carrier's schema; secret fields are encrypted at rest.
+     */
+    post: operations['createPlatform']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/platforms/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Get a platform config (secrets masked) */
+    get: operations['getPlatform']
+    put?: never
+    post?: never
+    /**
+     * Delete a platform config
+     * @description Refused with 409 PLATFORM_ENABLED while enabled.
+     */
+    delete: operations['deletePlatform']
+    options?: never
+    head?: never
+    /** Change name, description or settings, including rotating credentials */
+    patch: operations['updatePlatform']
+    trace?: never
+  }
+  '/api/v1/platforms/{id}/enable': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Enable a platform config */
+    post: operations['enablePlatform']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/platforms/{id}/disable': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Disable a platform config (its cards stop syncing) */
+    post: operations['disablePlatform']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/platforms/{id}/test': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Test the connection to the carrier
+     * @description Runs the plugin's health check (and reads the sample card, if given). A failed test answers 200 with ok=false and the carrier's error.
+     */
+    post: operations['testPlatform']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
 }
 export type webhooks = Record<string, never>
 export interface components {
@@ -255,6 +369,52 @@ export interface components {
     ApiKeyList: {
       items: components['schemas']['ApiKey'][]
     }
+    /** Carrier */
+    Carrier: {
+      /** @description Stable carrier id, e.g. onelink */
+      id: string
+      displayName: components['schemas']['LocalizedText']
+      carrierName: components['schemas']['LocalizedText']
+      packageName: string
+      version: string
+      /** @description Carrier contract version the plugin implements */
+      apiVersion: number
+      iccidPrefixes: string[]
+      capabilities: {
+        changeState: {
+          /** @description Lifecycle states each action may start from */
+          transitions: {
+            activate?: string[]
+            suspend?: string[]
+            resume?: string[]
+          }
+        } | null
+        usage: boolean
+        stopReason: boolean
+        recharge: {
+          paymentMethods: string[]
+          minAmountFen: number
+          maxAmountFen: number
+        } | null
+        rechargeStatus: boolean
+      }
+      limits: {
+        batchSize: {
+          getCards: number
+          changeState: number
+        }
+        requestsPerSecond: number
+        lockSeconds: number
+      }
+      /** @description JSON Schema of the platform config, in form order. Fields carry x-label and x-help ({zh-CN, en}); secret fields carry x-secret. */
+      configSchema: {
+        [key: string]: unknown
+      }
+    }
+    /** CarrierList */
+    CarrierList: {
+      items: components['schemas']['Carrier'][]
+    }
     /** ChangePassword */
     ChangePassword: {
       currentPassword: string
@@ -272,6 +432,17 @@ export interface components {
       apiKey: components['schemas']['ApiKey']
       /** @description The key itself. It is shown only in this response; store it now. */
       secret: string
+    }
+    /** CreatePlatform */
+    CreatePlatform: {
+      carrierId: string
+      name: string
+      description?: string
+      /** @description Validated against the carrier's config schema */
+      config: {
+        [key: string]: unknown
+      }
+      state?: components['schemas']['PlatformState']
     }
     /** CreateUser */
     CreateUser: {
@@ -304,6 +475,11 @@ export interface components {
     Health: {
       /** @enum {string} */
       status: 'ok'
+    }
+    /** LocalizedText */
+    LocalizedText: {
+      'zh-CN': string
+      en: string
     }
     /** LoginRequest */
     LoginRequest: {
@@ -361,6 +537,47 @@ export interface components {
       /** @description Pass as `cursor` for the next page; null at the end */
       nextCursor: string | null
     }
+    /** Platform */
+    Platform: {
+      /** Format: uuid */
+      id: string
+      carrierId: string
+      name: string
+      description: string
+      state: components['schemas']['PlatformState']
+      /** @description Settings; secret values are shown as "******" */
+      config: {
+        [key: string]: unknown
+      }
+      /** @description Secret fields that hold a value */
+      secretsSet: string[]
+      lastTest: components['schemas']['PlatformTest'] | null
+      /** Format: date-time */
+      createdAt: string
+      /** Format: date-time */
+      updatedAt: string
+    }
+    /** PlatformList */
+    PlatformList: {
+      items: components['schemas']['Platform'][]
+      total: number
+      page: number
+      pageSize: number
+    }
+    /** PlatformState */
+    PlatformState: 'enabled' | 'disabled'
+    /** PlatformTest */
+    PlatformTest: {
+      ok: boolean
+      /** Format: date-time */
+      at: string
+      latencyMs: number
+      detail: string | null
+      error: {
+        code: string
+        message: string
+      } | null
+    }
     /** Readiness */
     Readiness: {
       /** @enum {string} */
@@ -372,6 +589,20 @@ export interface components {
     /** SetPassword */
     SetPassword: {
       password: string
+    }
+    /** TestPlatform */
+    TestPlatform: {
+      /** @description A card to read as part of the test */
+      sampleIccid?: string
+    }
+    /** UpdatePlatform */
+    UpdatePlatform: {
+      name?: string
+      description?: string
+      /** @description Only the fields to change. Secrets left out or sent as "******" keep their stored value; null clears an optional field. */
+      config?: {
+        [key: string]: unknown
+      }
     }
     /** UpdateUser */
     UpdateUser: {
@@ -1196,6 +1427,512 @@ export interface operations {
       }
       /** @description Not authenticated */
       401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  listCarriers: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['CarrierList']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  listPlatforms: {
+    parameters: {
+      query?: {
+        /** @description Matches the name */
+        q?: string
+        carrierId?: string
+        state?: 'enabled' | 'disabled'
+        page?: number
+        pageSize?: number
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['PlatformList']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  createPlatform: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePlatform']
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Platform']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  getPlatform: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Platform']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  deletePlatform: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  updatePlatform: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePlatform']
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Platform']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  enablePlatform: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Platform']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  disablePlatform: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Platform']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  testPlatform: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TestPlatform']
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['PlatformTest']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown
         }

@@ -5,6 +5,12 @@ import { AuthService } from './auth/sessions.js'
 import { UserService } from './auth/users.js'
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/database.js'
 import { migrateToLatest, type MigrationReport } from './db/migrate.js'
+import { CarrierGateway, type GatewayOptions } from './carriers/gateway.js'
+import { CarrierRegistry } from './carriers/registry.js'
+import { silentLogger, type CoreLogger } from './logger.js'
+import { PlatformService } from './platforms/platform-service.js'
+import { verifySecretKey } from './secrets/key-check.js'
+import { SecretBox } from './secrets/secret-box.js'
 
 /** Everything core needs, passed in by the application (core never reads the environment). */
 export interface CoreConfig {
@@ -13,6 +19,13 @@ export interface CoreConfig {
   migrate?: boolean
   sessionTtlMinutes?: number
   now?: () => Date
+  /** Key for carrier credentials at rest: 64 hex characters or base64 of 32 bytes. */
+  secretKey: string
+  /** The installed carrier plugins (loaded by the application); none when omitted. */
+  carriers?: CarrierRegistry
+  /** Timeouts, retries and breaker settings for carrier calls. */
+  gateway?: Partial<GatewayOptions>
+  logger?: CoreLogger
 }
 
 export interface Core {
@@ -22,6 +35,9 @@ export interface Core {
   readonly auth: AuthService
   readonly apiKeys: ApiKeyService
   readonly operations: OperationLog
+  readonly carriers: CarrierRegistry
+  readonly gateway: CarrierGateway
+  readonly platforms: PlatformService
   close(): Promise<void>
 }
 
@@ -40,7 +56,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 /** Builds the services over an already open database (tests share one handle per file this way). */
 export async function assembleCore(
   database: DatabaseHandle,
-  config: Omit<CoreConfig, 'database'> = {},
+  config: Omit<CoreConfig, 'database'>,
 ): Promise<Core> {
   const migrations = config.migrate === false ? { applied: [] } : await migrateToLatest(database)
   const now = config.now ?? (() => new Date())
@@ -51,6 +67,11 @@ export async function assembleCore(
     now,
   })
   const apiKeys = new ApiKeyService(database.db, operations, now)
+  const box = SecretBox.fromText(config.secretKey)
+  await verifySecretKey(database.db, box)
+  const carriers = config.carriers ?? new CarrierRegistry()
+  const gateway = new CarrierGateway(carriers, config.logger ?? silentLogger, config.gateway)
+  const platforms = new PlatformService(database.db, operations, carriers, gateway, box)
   return {
     database,
     migrations,
@@ -58,7 +79,13 @@ export async function assembleCore(
     auth,
     apiKeys,
     operations,
-    close: () => database.close(),
+    carriers,
+    gateway,
+    platforms,
+    async close() {
+      await gateway.close()
+      await database.close()
+    },
   }
 }
 

@@ -3,7 +3,15 @@
  * to HTTP statuses); `code` is the stable, module-owned identifier clients match on.
  */
 export type DomainErrorKind =
-  'invalid' | 'unauthenticated' | 'forbidden' | 'notFound' | 'conflict' | 'rateLimited' | 'unavailable'
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'notFound'
+  | 'conflict'
+  | 'rateLimited'
+  | 'unavailable'
+  /** A carrier (or another system we depend on) failed or answered nonsense. */
+  | 'upstream'
 
 export class DomainError extends Error {
   readonly kind: DomainErrorKind

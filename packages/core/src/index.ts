@@ -36,3 +36,31 @@ export {
   type OperationEntry,
   type OperationFilter,
 } from './audit/operation-log.js'
+export { SecretBox, SecretBoxError } from './secrets/secret-box.js'
+export { SecretKeyMismatchError } from './secrets/key-check.js'
+export {
+  CarrierRegistry,
+  PluginLoadError,
+  type InstalledCarrier,
+  type PluginImporter,
+} from './carriers/registry.js'
+export {
+  CarrierGateway,
+  defaultGatewayOptions,
+  type GatewayOptions,
+  type PlatformTarget,
+  type CarrierMethod,
+} from './carriers/gateway.js'
+export { carrierFailure, carrierErrorCode } from './carriers/carrier-failure.js'
+export {
+  PlatformService,
+  PLATFORM_NAME_MAX_LENGTH,
+  PLATFORM_DESCRIPTION_MAX_LENGTH,
+  type Platform,
+  type NewPlatform,
+  type PlatformChanges,
+  type PlatformFilter,
+} from './platforms/platform-service.js'
+export { SECRET_MASK } from './platforms/platform-config.js'
+export { silentLogger, type CoreLogger } from './logger.js'
+export type { PlatformState, PlatformTestRecord } from './db/schema.js'

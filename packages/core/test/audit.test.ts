@@ -59,3 +59,15 @@ describe.each(backends)('audit log and atomic changes on %s', (backend) => {
     expect(await core().users.ensureInitialAdmin(systemContext(), 'whatever-123')).toEqual({ created: false })
   })
 })
+
+describe.each(backends)('credentials key on %s', (backend) => {
+  const core = useCore(backend)
+
+  it('refuses to start with a key other than the one the database was set up with', async () => {
+    const { verifySecretKey, SecretKeyMismatchError } = await import('../src/secrets/key-check.js')
+    const { SecretBox } = await import('../src/secrets/secret-box.js')
+    await expect(
+      verifySecretKey(core().database.db, SecretBox.fromText(SecretBox.generateKeyText())),
+    ).rejects.toBeInstanceOf(SecretKeyMismatchError)
+  })
+})

@@ -16,7 +16,8 @@ const SERVER_PATHS = /^\/(api|docs|openapi\.json|healthz|readyz)(\/|$|\?)/
 export default fp(
   async (app: FastifyInstance, options: { root: string }) => {
     const indexFile = join(options.root, 'index.html')
-    if (!existsSync(indexFile)) throw new Error(`The console is not built: ${indexFile} is missing (run pnpm build)`)
+    if (!existsSync(indexFile))
+      throw new Error(`The console is not built: ${indexFile} is missing (run pnpm build)`)
     const assetsDir = join(options.root, 'assets')
     await app.register(async (scope) => {
       scope.addHook('onRoute', (route) => {
@@ -28,12 +29,18 @@ export default fp(
         index: false,
         setHeaders(reply, path) {
           // Vite fingerprints everything under assets/, so those files never change.
-          reply.header('cache-control', path.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache')
+          reply.header(
+            'cache-control',
+            path.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          )
         },
       })
       scope.get('/*', { schema: { hide: true } }, (request, reply) => {
         if (SERVER_PATHS.test(request.url))
-          return sendError(reply, 404, { code: 'ROUTE_NOT_FOUND', message: `No route GET ${request.url.split('?')[0]}` })
+          return sendError(reply, 404, {
+            code: 'ROUTE_NOT_FOUND',
+            message: `No route GET ${request.url.split('?')[0]}`,
+          })
         return reply.header('cache-control', 'no-cache').sendFile('index.html')
       })
       scope.get('/', { schema: { hide: true } }, (_request, reply) =>

@@ -16,6 +16,7 @@ const statusOfKind: Record<DomainErrorKind, number> = {
   conflict: 409,
   rateLimited: 429,
   unavailable: 503,
+  upstream: 502,
 }
 
 /** Fastify's own error codes that describe bad requests, mapped to our stable codes. */

@@ -34,6 +34,8 @@ export default fp(
           { name: 'users', description: 'User accounts and roles (admin)' },
           { name: 'api-keys', description: 'API keys for programmatic access' },
           { name: 'operations', description: 'Audit log of every action' },
+          { name: 'carriers', description: 'Installed carrier plugins' },
+          { name: 'platforms', description: '平台接入: carrier accounts and their credentials' },
           { name: 'system', description: 'Health and readiness' },
         ],
       },

@@ -71,8 +71,39 @@ export interface OperationsTable {
   ip: string | null
 }
 
+export type PlatformState = 'enabled' | 'disabled'
+
+export interface PlatformTestRecord {
+  ok: boolean
+  at: string
+  latencyMs: number
+  detail: string | null
+  error: { code: string; message: string } | null
+}
+
+export interface PlatformsTable {
+  id: Generated<string>
+  carrierId: string
+  name: string
+  description: Generated<string>
+  config: ColumnType<Record<string, unknown>, string, string>
+  secrets: string
+  state: Generated<PlatformState>
+  lastTest: ColumnType<PlatformTestRecord | null, string | null, string | null>
+  createdAt: CreatedAt
+  updatedAt: MutableTimestamp
+}
+
+export interface SettingsTable {
+  key: string
+  value: string
+  updatedAt: MutableTimestamp
+}
+
 export interface Database {
   users: UsersTable
+  platforms: PlatformsTable
+  settings: SettingsTable
   sessions: SessionsTable
   apiKeys: ApiKeysTable
   operations: OperationsTable
@@ -84,6 +115,7 @@ export type UserUpdate = Updateable<UsersTable>
 export type SessionRow = Selectable<SessionsTable>
 export type ApiKeyRow = Selectable<ApiKeysTable>
 export type OperationRow = Selectable<OperationsTable>
+export type PlatformRow = Selectable<PlatformsTable>
 
 /** Run-time copy of the column names, checked against the interfaces above by the compiler. */
 export const tableColumns = {
@@ -112,6 +144,19 @@ export const tableColumns = {
     'lastUsedAt',
     'revokedAt',
   ],
+  platforms: [
+    'id',
+    'carrierId',
+    'name',
+    'description',
+    'config',
+    'secrets',
+    'state',
+    'lastTest',
+    'createdAt',
+    'updatedAt',
+  ],
+  settings: ['key', 'value', 'updatedAt'],
   operations: [
     'id',
     'createdAt',

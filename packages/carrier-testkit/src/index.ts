@@ -1,0 +1,5 @@
+export { describeCarrierConformance } from './conformance/describe.js'
+export { conformanceChecks } from './conformance/suite.js'
+export type { ConformanceCheck, ConformanceOptions } from './conformance/options.js'
+export { faults, type Fault, type SimulatorHandle, type StartSimulator } from './simulator-handle.js'
+export { hasValidLuhn, luhnCheckDigit } from './luhn.js'
