@@ -37,6 +37,9 @@ describe('server on the embedded database', () => {
     expect(await ready.json()).toEqual({ status: 'ready', database: 'embedded' })
     await first.stop()
 
+    expect(first.core.carriers.list().map((c) => `${c.packageName}@${c.version}`)).toEqual([
+      '@simops/carrier-testkit/reference@1.0.0',
+    ])
     const second = await startServer(config)
     expect((await second.core.users.list({ page: 1, pageSize: 10 })).total).toBe(1)
     expect(second.core.migrations.applied).toEqual([])
@@ -66,6 +69,25 @@ describe('server on the embedded database', () => {
     ).rejects.toMatchObject({
       stderr: expect.stringMatching(/Cannot connect to postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/none/),
     })
+    await expect(
+      run('node', [cli, 'migrate'], { env: { ...env, SIMOPS_PLUGINS: '@simops/no-such-carrier' } }),
+    ).resolves.toBeDefined()
+    await expect(
+      run('node', [cli, 'user', 'add', 'z-user', '--role', 'viewer'], {
+        env: { ...env, SIMOPS_PLUGINS: '@simops/no-such-carrier' },
+      }),
+    ).rejects.toMatchObject({
+      stderr: expect.stringContaining(
+        'Carrier plugin @simops/no-such-carrier cannot be loaded: it could not be imported',
+      ),
+    })
+    await expect(
+      run('node', [cli, 'user', 'add', 'z-user', '--role', 'viewer'], {
+        env: { ...env, SIMOPS_SECRET_KEY: 'ab'.repeat(32) },
+      }),
+    ).rejects.toMatchObject({
+      stderr: expect.stringContaining('SIMOPS_SECRET_KEY is not the key this database was set up with'),
+    })
     await expect(run('node', [cli, 'start'], { env: { ...env, PORT: 'eighty' } })).rejects.toMatchObject({
       stderr: expect.stringContaining('PORT: must be a whole number'),
     })
@@ -73,6 +95,15 @@ describe('server on the embedded database', () => {
 })
 
 describe('configuration', () => {
+  it('reads the plugin list and refuses names that are not packages', () => {
+    expect(readConfig({ SIMOPS_PLUGINS: ' @acme/carrier-x , simops-carrier-y ' }, '/srv').plugins).toEqual([
+      '@acme/carrier-x',
+      'simops-carrier-y',
+    ])
+    expect(readConfig({ SIMOPS_PLUGINS: '' }, '/srv').plugins).toEqual([])
+    expect(() => readConfig({ SIMOPS_PLUGINS: '../evil.js' }, '/srv')).toThrow('SIMOPS_PLUGINS')
+  })
+
   it('chooses PostgreSQL from DATABASE_URL and rejects malformed values', () => {
     expect(readConfig({ DATABASE_URL: 'postgres://u@h/db' }, '/srv').database).toEqual({
       kind: 'postgres',
