@@ -44,7 +44,7 @@ describe('server on the embedded database', () => {
     expect((await second.core.users.list({ page: 1, pageSize: 10 })).total).toBe(1)
     expect(second.core.migrations.applied).toEqual([])
     await second.stop()
-  })
+  }, 120_000) // starts the server twice on a fresh data directory
 
   it('runs the CLI: migrate, user add, user reset-password, and clear errors for bad input', async () => {
     const dataDir = await newDataDir()
@@ -91,7 +91,7 @@ describe('server on the embedded database', () => {
     await expect(run('node', [cli, 'start'], { env: { ...env, PORT: 'eighty' } })).rejects.toMatchObject({
       stderr: expect.stringContaining('PORT: must be a whole number'),
     })
-  })
+  }, 180_000) // spawns the CLI several times, each opening the embedded database
 })
 
 describe('configuration', () => {
