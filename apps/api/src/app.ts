@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Core } from '@simops/core'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { LoginLimiter } from './auth/login-limiter.js'
+import { createLogger } from './logger.js'
 import authPlugin from './plugins/auth.js'
 import consolePlugin from './plugins/console.js'
 import corePlugin from './plugins/core.js'
@@ -19,8 +20,8 @@ import usersRoutes from './routes/users/index.js'
 
 export interface AppOptions {
   core: Core
-  /** Log level for pino (and whether to print human-readable lines), or false for silence (tests). */
-  logger?: { level: string; pretty?: boolean } | false
+  /** The logger (see createLogger), or false for silence (tests). Defaults to JSON lines at info level. */
+  logger?: FastifyBaseLogger | false
   /** Folder of the built console to serve at `/`; omitted, only the API is served. */
   consoleDir?: string
   loginLimiter?: LoginLimiter
@@ -28,18 +29,11 @@ export interface AppOptions {
   trustProxy?: boolean
 }
 
-/** Secrets that must never reach a log line. */
-const redactPaths = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.body.password',
-  'req.body.newPassword',
-]
-
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger:
-      options.logger === false ? false : { level: options.logger?.level ?? 'info', redact: redactPaths },
+    ...(options.logger === false
+      ? { logger: false }
+      : { loggerInstance: options.logger ?? createLogger({ level: 'info' }) }),
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     trustProxy: options.trustProxy ?? false,

@@ -2,6 +2,7 @@ import { systemContext, type Core } from '@simops/core'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app.js'
 import { openCore } from './bootstrap.js'
+import { createLogger } from './logger.js'
 import type { ServerConfig } from './config.js'
 
 export interface RunningServer {
@@ -15,12 +16,13 @@ const SESSION_PURGE_INTERVAL_MS = 60 * 60_000
 
 /** Opens the database (migrating it), makes sure an administrator exists, and listens. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const { core, secretKey } = await openCore(config)
+  const logger = createLogger({ level: config.logLevel, pretty: config.logFormat === 'pretty' })
+  const { core, secretKey } = await openCore(config, logger.child({ component: 'carriers' }))
   let app: FastifyInstance | undefined
   try {
     app = await buildApp({
       core,
-      logger: { level: config.logLevel, pretty: config.logFormat === 'pretty' },
+      logger,
       trustProxy: config.trustProxy,
       ...(config.consoleDir ? { consoleDir: config.consoleDir } : {}),
     })

@@ -2,7 +2,7 @@ import { CarrierError, defineCarrier, type CarrierConnection, type GetCardsResul
 import { describe, expect, it } from 'vitest'
 import { CarrierGateway, type PlatformTarget } from '../src/carriers/gateway.js'
 import { CarrierRegistry } from '../src/carriers/registry.js'
-import { silentLogger } from '../src/logger.js'
+import { silentLogger, type CoreLogger } from '../src/logger.js'
 
 const text = (s: string) => ({ 'zh-CN': s, en: s })
 
@@ -39,7 +39,7 @@ function setup(
   const creations = { count: 0 }
   const registry = new CarrierRegistry()
   registry.register(scriptedCarrier(behave, creations), 'scripted-plugin', '1.0.0')
-  const gateway = new CarrierGateway(registry, silentLogger, {
+  const gateway = new CarrierGateway(registry, options.logger ?? silentLogger, {
     attempts: 3,
     retryBaseDelayMs: 1,
     callTimeoutMs: options.callTimeoutMs ?? 1000,
@@ -50,7 +50,7 @@ function setup(
     name: 'Main account',
     carrierId: 'scripted',
     revision,
-    loadConfig: () => ({ token: 't' }),
+    loadConfig: () => ({ token: 'very-secret-token' }),
   })
   return { gateway, platform, creations }
 }
@@ -170,6 +170,44 @@ describe('CarrierGateway', () => {
     const fast = await gateway.call(platform(), 'getCards', { iccids: [] }).catch((e: unknown) => e)
     expect((fast as Error).message).toContain('paused after repeated failures')
     expect(calls).toBe(2)
+  })
+
+  it('logs every call with duration and outcome, and never the config', async () => {
+    const entries: Array<{ level: string; fields: Record<string, unknown>; message: string }> = []
+    const record = (level: string) => (fields: Record<string, unknown>, message: string) =>
+      entries.push({ level, fields, message })
+    const logger: CoreLogger = {
+      debug: record('debug'),
+      info: record('info'),
+      warn: record('warn'),
+      error: record('error'),
+    }
+    let calls = 0
+    const { gateway, platform } = setup(
+      {
+        getCards: async () => {
+          calls += 1
+          if (calls === 1) throw new CarrierError('unavailable', 'HTTP 503', { carrierCode: '503' })
+          return { cards: [] }
+        },
+      },
+      { logger },
+    )
+    await gateway.call(platform(), 'getCards', { iccids: ['89990000000000000001'] })
+    expect(entries.map((e) => [e.level, e.message, e.fields.outcome, e.fields.attempt])).toEqual([
+      ['warn', 'carrier call failed', 'error', 1],
+      ['debug', 'carrier call', 'ok', 2],
+    ])
+    expect(entries[0]?.fields).toMatchObject({
+      platformId: 'p1',
+      carrierId: 'scripted',
+      method: 'getCards',
+      errorCode: 'unavailable',
+      carrierCode: '503',
+      willRetry: true,
+    })
+    expect(typeof entries[1]?.fields.durationMs).toBe('number')
+    expect(JSON.stringify(entries)).not.toContain('very-secret-token')
   })
 
   it('creates one connection per config revision', async () => {
