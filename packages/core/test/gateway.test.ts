@@ -34,7 +34,7 @@ function scriptedCarrier(
 
 function setup(
   behave: Parameters<typeof scriptedCarrier>[0],
-  options: { callTimeoutMs?: number; breakerThreshold?: number } = {},
+  options: { callTimeoutMs?: number; breakerThreshold?: number; logger?: CoreLogger } = {},
 ) {
   const creations = { count: 0 }
   const registry = new CarrierRegistry()

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Actor, OperationContext } from '../actor.js'
 import type { ActorType, Database, OperationResult, OperationRow } from '../db/schema.js'
 import { isDomainError } from '../errors.js'
@@ -142,13 +142,5 @@ export class OperationLog {
     const page = rows.slice(0, filter.limit)
     const last = page.at(-1)
     return { items: page.map(toOperation), nextBeforeId: rows.length > filter.limit && last ? last.id : null }
-  }
-
-  async count(): Promise<number> {
-    const row = await this.db
-      .selectFrom('operations')
-      .select(sql<number>`count(*)::int`.as('n'))
-      .executeTakeFirstOrThrow()
-    return row.n
   }
 }

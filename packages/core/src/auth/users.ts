@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { OperationContext } from '../actor.js'
 import type { OperationLog } from '../audit/operation-log.js'
+import { containsPattern, countAll } from '../db/query-helpers.js'
 import type { Database, Role, UserRow } from '../db/schema.js'
 import { isUniqueViolation } from '../db/errors.js'
 import { DomainError, invalidField } from '../errors.js'
@@ -93,7 +94,7 @@ export class UserService {
   async list(filter: UserFilter): Promise<{ items: User[]; total: number }> {
     let query = this.db.selectFrom('users')
     if (filter.q) {
-      const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+      const pattern = containsPattern(filter.q)
       query = query.where((eb) =>
         eb.or([eb('username', 'ilike', pattern), eb('displayName', 'ilike', pattern)]),
       )
@@ -108,7 +109,7 @@ export class UserService {
         .limit(filter.pageSize)
         .offset((filter.page - 1) * filter.pageSize)
         .execute(),
-      query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+      query.select(countAll.as('n')).executeTakeFirstOrThrow(),
     ])
     return { items: rows.map(toUser), total: count.n }
   }

@@ -7,6 +7,7 @@ import { carrierFailure } from '../carriers/carrier-failure.js'
 import type { CarrierGateway, PlatformTarget } from '../carriers/gateway.js'
 import type { CarrierRegistry } from '../carriers/registry.js'
 import { isUniqueViolation } from '../db/errors.js'
+import { containsPattern, countAll } from '../db/query-helpers.js'
 import type { Database, PlatformRow, PlatformState, PlatformTestRecord } from '../db/schema.js'
 import { DomainError, invalidField, isDomainError } from '../errors.js'
 import type { SecretBox } from '../secrets/secret-box.js'
@@ -88,7 +89,7 @@ export class PlatformService {
 
   async list(filter: PlatformFilter): Promise<{ items: Platform[]; total: number }> {
     let query = this.db.selectFrom('platforms')
-    if (filter.q) query = query.where('name', 'ilike', `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+    if (filter.q) query = query.where('name', 'ilike', containsPattern(filter.q))
     if (filter.carrierId) query = query.where('carrierId', '=', filter.carrierId)
     if (filter.state) query = query.where('state', '=', filter.state)
     const [rows, count] = await Promise.all([
@@ -99,7 +100,7 @@ export class PlatformService {
         .limit(filter.pageSize)
         .offset((filter.page - 1) * filter.pageSize)
         .execute(),
-      query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+      query.select(countAll.as('n')).executeTakeFirstOrThrow(),
     ])
     return { items: rows.map((row) => this.toPlatform(row)), total: count.n }
   }
