@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
-import { readConfig } from '../src/config.js'
+import { bundledPlugins, readConfig } from '../src/config.js'
 import { startServer } from '../src/server.js'
 
 const run = promisify(execFile)
@@ -37,9 +37,9 @@ describe('server on the embedded database', () => {
     expect(await ready.json()).toEqual({ status: 'ready', database: 'embedded' })
     await first.stop()
 
-    expect(first.core.carriers.list().map((c) => `${c.packageName}@${c.version}`)).toEqual([
-      '@simops/carrier-testkit/reference@1.0.0',
-    ])
+    expect(first.core.carriers.list().map((c) => `${c.packageName}@${c.version}`)).toEqual(
+      bundledPlugins.map((name) => `${name}@1.0.0`),
+    )
     const second = await startServer(config)
     expect((await second.core.users.list({ page: 1, pageSize: 10 })).total).toBe(1)
     expect(second.core.migrations.applied).toEqual([])
