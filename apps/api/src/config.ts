@@ -26,7 +26,11 @@ export interface ServerConfig {
  * Carrier plugins bundled with SimOps and loaded when SIMOPS_PLUGINS is not set. The reference
  * carrier (with its simulator) lets a fresh installation try platform access without credentials.
  */
-export const bundledPlugins: string[] = ['@simops/carrier-unicom', '@simops/carrier-testkit/reference']
+export const bundledPlugins: string[] = [
+  '@simops/carrier-onelink',
+  '@simops/carrier-unicom',
+  '@simops/carrier-testkit/reference',
+]
 
 export class ConfigError extends Error {
   constructor(variable: string, problem: string) {
