@@ -28,6 +28,7 @@ export interface ServerConfig {
  */
 export const bundledPlugins: string[] = [
   '@simops/carrier-onelink',
+  '@simops/carrier-ctwing',
   '@simops/carrier-unicom',
   '@simops/carrier-testkit/reference',
 ]
