@@ -1,26 +1,7 @@
-import { existsSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { assertConsoleBuilt, haveChromium, launchBrowser, screenshot as saveScreenshot } from './browser.js'
 import { startServer, type RunningServer } from './server.js'
-
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
-const haveChromium = existsSync(chromiumPath)
-const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url))
-const consoleBuilt = existsSync(fileURLToPath(new URL('../dist/index.html', import.meta.url)))
-
-if (!haveChromium) {
-  if (process.env['CI']) {
-    throw new Error(
-      `Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`,
-    )
-  }
-  console.warn(
-    `\n!!! SKIPPING the console end-to-end test: no Chromium at ${chromiumPath}.\n` +
-      '!!! Install it (apt-get install chromium) or set CHROMIUM_PATH to run it.\n',
-  )
-}
 
 const ADMIN_PASSWORD = 'e2e-admin-pass-1'
 
@@ -30,24 +11,9 @@ describe.skipIf(!haveChromium)('console end to end', () => {
   let page: Page
 
   beforeAll(async () => {
-    if (!consoleBuilt)
-      throw new Error('apps/console/dist is missing: run `pnpm --filter @simops/console build` first.')
+    assertConsoleBuilt()
     server = await startServer(ADMIN_PASSWORD)
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-    page.setDefaultTimeout(20_000)
+    ;({ browser, page } = await launchBrowser())
   })
 
   afterAll(async () => {
@@ -55,10 +21,7 @@ describe.skipIf(!haveChromium)('console end to end', () => {
     await server?.stop()
   })
 
-  async function screenshot(name: string): Promise<void> {
-    await mkdir(resultsDir, { recursive: true })
-    await page.screenshot({ path: `${resultsDir}e2e-${name}.png`, fullPage: true })
-  }
+  const screenshot = (name: string): Promise<void> => saveScreenshot(page, name)
 
   it('serves the console and its assets without credentials', async () => {
     const index = await fetch(`${server.baseUrl}/users`)
@@ -84,8 +47,10 @@ describe.skipIf(!haveChromium)('console end to end', () => {
     await page.locator('input[name="password"]').fill(ADMIN_PASSWORD)
     await page.locator('input[name="password"]').press('Enter')
 
-    await page.waitForURL(/\/operations$/)
+    // The first page of the menu is the landing page.
+    await page.waitForURL(/\/platforms$/)
     const menu = page.locator('.side-menu')
+    await menu.getByText('平台接入').waitFor()
     await menu.getByText('操作记录').waitFor()
     await menu.getByText('用户管理').waitFor()
     expect(await menu.getByText('仪表盘').count()).toBe(0)

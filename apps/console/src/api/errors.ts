@@ -19,13 +19,16 @@ export function toApiError(body: unknown, status: number): ApiError {
   return { code: `HTTP_${status}`, message: i18n.global.t('errors.httpStatus', { status }) }
 }
 
+// Codes whose `details.fields` say what is wrong with each field; one generic text would hide that.
+const PER_FIELD_CODES = new Set(['VALIDATION_FAILED', 'INVALID_PLATFORM_CONFIG'])
+
 /**
  * The form fields an error blames, each with the message to show under it. The API names fields in
  * `details.fields` (validation) or `details.field` (e.g. USERNAME_TAKEN).
  */
 export function fieldErrorsOf(error: ApiError): Map<string, string> {
   const fields = new Map<string, string>()
-  const codeKnown = error.code !== 'VALIDATION_FAILED' && i18n.global.te(`errors.codes.${error.code}`)
+  const codeKnown = !PER_FIELD_CODES.has(error.code) && i18n.global.te(`errors.codes.${error.code}`)
   for (const item of error.details?.fields ?? []) {
     fields.set(item.field, codeKnown ? describeApiError(error) : item.message)
   }

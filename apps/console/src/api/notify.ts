@@ -8,3 +8,7 @@ export function notifyError(message: string): void {
 export function notifySuccess(message: string): void {
   ElMessage({ type: 'success', message, grouping: true })
 }
+
+export function notifyInfo(message: string): void {
+  ElMessage({ type: 'info', message, grouping: true })
+}

@@ -1,8 +1,15 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { describe, expect, it, vi } from 'vitest'
-import { emptyOperations, mountConsole, signedInAs, stubServer } from '../../test/unit/harness'
+import { describe, expect, it } from 'vitest'
+import {
+  emptyOperations,
+  emptyPlatforms,
+  mountConsole,
+  signedInAs,
+  stubServer,
+} from '../../test/unit/harness'
 import { buildMenu } from './menu'
 import { routes } from './routes'
+import { eventually } from '../../test/unit/eventually'
 
 const paths = (role: Parameters<typeof buildMenu>[1]) =>
   Object.fromEntries(
@@ -11,9 +18,10 @@ const paths = (role: Parameters<typeof buildMenu>[1]) =>
 
 describe('menu built from the route table', () => {
   it('offers only the IoT pages that exist, and hides admin pages from others', () => {
-    expect(paths('admin')).toEqual({ cards: ['/operations'], system: ['/users', '/api-keys'] })
-    expect(paths('operator')).toEqual({ cards: ['/operations'], system: ['/api-keys'] })
-    expect(paths('viewer')).toEqual({ cards: ['/operations'], system: ['/api-keys'] })
+    const cards = ['/platforms', '/operations']
+    expect(paths('admin')).toEqual({ cards, system: ['/users', '/api-keys'] })
+    expect(paths('operator')).toEqual({ cards, system: ['/api-keys'] })
+    expect(paths('viewer')).toEqual({ cards, system: ['/api-keys'] })
   })
 
   it('adds a page to its section as soon as its route exists', () => {
@@ -26,6 +34,7 @@ describe('menu built from the route table', () => {
       },
     ]
     expect(buildMenu(withDashboard, 'viewer')[0]?.items.map((item) => item.path)).toEqual([
+      '/platforms',
       '/operations',
       '/dashboard',
     ])
@@ -35,28 +44,30 @@ describe('menu built from the route table', () => {
     stubServer({
       ...signedInAs('viewer'),
       ...emptyOperations,
+      ...emptyPlatforms,
       'GET /api/v1/api-keys': () => Response.json({ items: [] }),
     })
     const { wrapper, router } = await mountConsole('/')
 
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/operations'))
+    await eventually(() => expect(router.currentRoute.value.path).toBe('/platforms'))
     const menu = wrapper.get('.side-menu').text()
     expect(menu).toContain('物联卡')
+    expect(menu).toContain('平台接入')
     expect(menu).toContain('操作记录')
     expect(menu).toContain('API 密钥')
     expect(menu).not.toContain('用户管理')
     expect(menu).not.toContain('仪表盘')
 
     await router.push('/users')
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('forbidden'))
-    await vi.waitFor(() => expect(wrapper.text()).toContain('你没有访问此页面的权限'))
+    await eventually(() => expect(router.currentRoute.value.name).toBe('forbidden'))
+    await eventually(() => expect(wrapper.text()).toContain('你没有访问此页面的权限'))
   })
 
   it('shows the users page to an admin', async () => {
-    stubServer({ ...signedInAs('admin'), ...emptyOperations })
+    stubServer({ ...signedInAs('admin'), ...emptyOperations, ...emptyPlatforms })
     const { wrapper, router } = await mountConsole('/')
 
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/operations'))
+    await eventually(() => expect(router.currentRoute.value.path).toBe('/platforms'))
     expect(wrapper.get('.side-menu').text()).toContain('用户管理')
   })
 })

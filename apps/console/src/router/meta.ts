@@ -14,6 +14,8 @@ declare module 'vue-router' {
     icon?: Component
     /** Lowest role allowed in; enforced by the router guard (and by the server). */
     minRole?: Role
+    /** The menu item to highlight for a page outside the menu (a detail page under its list). */
+    activeMenu?: string
     /** Reachable without signing in. */
     public?: boolean
   }

@@ -1,4 +1,4 @@
-import { Document, Key, User } from '@element-plus/icons-vue'
+import { Connection, Document, Key, User } from '@element-plus/icons-vue'
 import { markRaw } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
 import AppLayout from '@/layout/AppLayout.vue'
@@ -13,6 +13,25 @@ export const FORBIDDEN_ROUTE = 'forbidden'
  * position follows this order, and `meta.minRole` hides it from those who may not open it.
  */
 export const layoutPages: RouteRecordRaw[] = [
+  {
+    path: 'platforms',
+    name: 'platforms',
+    component: () => import('@/views/platforms/PlatformListView.vue'),
+    meta: { titleKey: 'menu.platforms', section: 'cards', icon: markRaw(Connection), minRole: 'viewer' },
+  },
+  // Admins only: creating is theirs alone, so others would meet a form they cannot submit.
+  {
+    path: 'platforms/new',
+    name: 'platform-new',
+    component: () => import('@/views/platforms/PlatformDetailView.vue'),
+    meta: { titleKey: 'platforms.form.createTitle', minRole: 'admin', activeMenu: '/platforms' },
+  },
+  {
+    path: 'platforms/:id',
+    name: 'platform-detail',
+    component: () => import('@/views/platforms/PlatformDetailView.vue'),
+    meta: { titleKey: 'platforms.form.editTitle', minRole: 'viewer', activeMenu: '/platforms' },
+  },
   {
     path: 'operations',
     name: 'operations',

@@ -60,6 +60,80 @@ export const emptyOperations: Record<string, Handler> = {
   'GET /api/v1/operations': () => jsonResponse(200, { items: [], nextCursor: null }),
 }
 
+/** The reference carrier as `GET /api/v1/carriers` lists it. */
+export function makeCarrier(overrides: Partial<Schemas['Carrier']> = {}): Schemas['Carrier'] {
+  return {
+    id: 'reference',
+    displayName: { 'zh-CN': '参考运营商（测试）', en: 'Reference carrier (testing)' },
+    carrierName: { 'zh-CN': '参考运营商', en: 'Reference carrier' },
+    packageName: '@simops/carrier-testkit',
+    version: '1.0.0',
+    apiVersion: 1,
+    iccidPrefixes: ['8999'],
+    capabilities: {
+      changeState: { transitions: { activate: ['ready'], suspend: ['active'], resume: ['suspended'] } },
+      usage: true,
+      stopReason: true,
+      recharge: { paymentMethods: ['ALIPAY_WAP'], minAmountFen: 100, maxAmountFen: 50000 },
+      rechargeStatus: true,
+    },
+    limits: { batchSize: { getCards: 50, changeState: 1 }, requestsPerSecond: 50, lockSeconds: 60 },
+    configSchema: {
+      type: 'object',
+      properties: {
+        baseUrl: {
+          type: 'string',
+          format: 'uri',
+          'x-label': { 'zh-CN': '接口地址', en: 'API address' },
+          'x-help': { 'zh-CN': '模拟器的地址', en: 'Address of the simulator' },
+          examples: ['http://127.0.0.1:8080'],
+        },
+        apiKey: {
+          type: 'string',
+          'x-secret': true,
+          maxLength: 128,
+          'x-label': { 'zh-CN': 'API 密钥', en: 'API key' },
+          'x-help': { 'zh-CN': '模拟器给出的密钥', en: 'The key the simulator prints' },
+        },
+        accountId: { type: 'string', 'x-label': { 'zh-CN': '账户编号', en: 'Account ID' } },
+      },
+      required: ['baseUrl', 'apiKey'],
+      additionalProperties: false,
+    },
+    ...overrides,
+  }
+}
+
+export function makePlatform(overrides: Partial<Schemas['Platform']> = {}): Schemas['Platform'] {
+  return {
+    id: '00000000-0000-4000-8000-0000000000a1',
+    carrierId: 'reference',
+    name: '测试平台',
+    description: '',
+    state: 'disabled',
+    config: { baseUrl: 'http://127.0.0.1:8080', apiKey: '******' },
+    secretsSet: ['apiKey'],
+    lastTest: null,
+    createdAt: '2025-01-02T03:04:05.000Z',
+    updatedAt: '2025-01-02T03:04:05.000Z',
+    ...overrides,
+  }
+}
+
+/** The carrier catalogue and a list of `platforms`, as the platform pages read them. */
+export function platformsApi(
+  platforms: Schemas['Platform'][],
+  carriers = [makeCarrier()],
+): Record<string, Handler> {
+  return {
+    'GET /api/v1/carriers': () => jsonResponse(200, { items: carriers }),
+    'GET /api/v1/platforms': () =>
+      jsonResponse(200, { items: platforms, total: platforms.length, page: 1, pageSize: 20 }),
+  }
+}
+
+export const emptyPlatforms: Record<string, Handler> = platformsApi([])
+
 /** Mounts the whole console, as `main.ts` does, at `path`. */
 export async function mountConsole(path: string) {
   const { plugins, router, pinia } = await createConsolePlugins(createMemoryHistory())

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   emptyOperations,
   inDocument,
@@ -8,6 +8,7 @@ import {
   settle,
   stubServer,
 } from '../../../test/unit/harness'
+import { eventually } from '../../../test/unit/eventually'
 
 async function fillAndSubmit(username: string, password: string): Promise<void> {
   await inDocument('input[name="username"]').setValue(username)
@@ -27,7 +28,7 @@ describe('LoginView', () => {
     await wrapper.get('.login-card__submit').trigger('click')
     await settle()
 
-    await vi.waitFor(() => {
+    await eventually(() => {
       const errors = wrapper.findAll('.el-form-item__error').map((error) => error.text())
       expect(errors).toEqual(['请输入用户名', '请输入密码'])
     })
@@ -43,7 +44,7 @@ describe('LoginView', () => {
 
     await fillAndSubmit('admin', 'wrong-password')
 
-    await vi.waitFor(() => expect(wrapper.find('[data-test="login-error"]').text()).toBe('用户名或密码错误'))
+    await eventually(() => expect(wrapper.find('[data-test="login-error"]').text()).toBe('用户名或密码错误'))
     expect(router.currentRoute.value.name).toBe('login')
     expect(localStorage.getItem('simops.token')).toBeNull()
   })
@@ -61,7 +62,7 @@ describe('LoginView', () => {
 
     await fillAndSubmit('admin', 'wrong-password')
 
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(wrapper.find('[data-test="login-error"]').text()).toBe('登录失败次数过多，请 42 秒后再试'),
     )
   })
@@ -76,9 +77,9 @@ describe('LoginView', () => {
 
     await fillAndSubmit('admin', 'admin-pass-1')
 
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/operations'))
+    await eventually(() => expect(router.currentRoute.value.fullPath).toBe('/operations'))
     expect(localStorage.getItem('simops.token')).toBe('session-123')
-    await vi.waitFor(() => expect(wrapper.find('.el-breadcrumb').text()).toContain('操作记录'))
+    await eventually(() => expect(wrapper.find('.el-breadcrumb').text()).toContain('操作记录'))
     const operationsRequest = requests.find((request) => request.url.includes('/api/v1/operations'))
     expect(operationsRequest?.headers.get('authorization')).toBe('Bearer session-123')
   })

@@ -14,6 +14,12 @@ export const KNOWN_ACTIONS = [
   'user.reset_password',
   'api_key.create',
   'api_key.revoke',
+  'platform.create',
+  'platform.update',
+  'platform.enable',
+  'platform.disable',
+  'platform.delete',
+  'platform.test',
 ] as const
 
 function translated(key: string, fallback: string): string {

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   inDocument,
   jsonResponse,
@@ -7,6 +7,7 @@ import {
   signedInAs,
   stubServer,
 } from '../../../test/unit/harness'
+import { eventually } from '../../../test/unit/eventually'
 
 const admin = makeUser()
 const operator = makeUser({
@@ -35,7 +36,7 @@ describe('UserListView', () => {
     })
     const { wrapper } = await mountConsole('/users?role=operator')
 
-    await vi.waitFor(() => expect(wrapper.find('.user-table').text()).toContain('ops-li'))
+    await eventually(() => expect(wrapper.find('.user-table').text()).toContain('ops-li'))
     const table = wrapper.get('.user-table').text()
     expect(table).toContain('李运维')
     expect(table).toContain('操作员')
@@ -44,15 +45,15 @@ describe('UserListView', () => {
     expect(listUrl.searchParams.get('role')).toBe('operator')
 
     await wrapper.get('[data-test="create-user"]').trigger('click')
-    await vi.waitFor(() => inDocument('.user-form-dialog input[name="username"]'))
+    await eventually(() => inDocument('.user-form-dialog input[name="username"]'))
     await inDocument('.user-form-dialog input[name="username"]').setValue('ops-li')
     await inDocument('.user-form-dialog input[name="password"]').setValue('long-enough-1')
     await inDocument('.user-form-dialog input[name="confirmPassword"]').setValue('long-enough-1')
     await inDocument('[data-test="user-form-submit"]').trigger('click')
 
-    await vi.waitFor(() => expect(created).toHaveLength(1))
+    await eventually(() => expect(created).toHaveLength(1))
     expect(created[0]).toMatchObject({ username: 'ops-li', password: 'long-enough-1', role: 'viewer' })
-    await vi.waitFor(() => {
+    await eventually(() => {
       const usernameItem = inDocument('.user-form-dialog input[name="username"]').element.closest(
         '.el-form-item',
       )
@@ -68,7 +69,7 @@ describe('UserListView', () => {
     })
     const { wrapper } = await mountConsole('/users')
 
-    await vi.waitFor(() => expect(wrapper.find('.user-table').text()).toContain('ops-li'))
+    await eventually(() => expect(wrapper.find('.user-table').text()).toContain('ops-li'))
     const deleteButtons = wrapper
       .findAll('.user-table .el-table__body-wrapper .user-table__delete button')
       .map((button) => button.attributes('disabled') !== undefined)
