@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { simulatorOptionsFromArgs } from '../src/simulator/cli-args.js'
-import { luhnCheckDigit } from '../src/simulator/luhn.js'
+import { luhnCheckDigit } from '@simops/carrier-testkit/simulation'
 import { startOneLinkSimulator, type OneLinkSimulator } from '../src/simulator/index.js'
 
 type Envelope = { status: string; message: string; result: Array<Record<string, unknown>> }

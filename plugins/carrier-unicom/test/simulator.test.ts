@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { formatGatewayTimestamp } from '../src/beijing-time.js'
 import { apiNames } from '../src/protocol.js'
 import { gatewayToken } from '../src/sign.js'
-import { luhnDigit, unicomPrefixes } from '../src/simulator/inventory.js'
+import { luhnCheckDigit } from '@simops/carrier-testkit/simulation'
+import { unicomPrefixes } from '../src/simulator/inventory.js'
 import {
   startUnicomSimulator,
   type UnicomSimulator,
@@ -37,7 +38,7 @@ describe('inventory', () => {
     for (const { iccid } of first) {
       expect(iccid).toMatch(/^\d{20}$/)
       expect(unicomPrefixes.some((prefix) => iccid.startsWith(prefix))).toBe(true)
-      expect(luhnDigit(iccid.slice(0, -1))).toBe(iccid.slice(-1))
+      expect(luhnCheckDigit(iccid.slice(0, -1))).toBe(iccid.slice(-1))
     }
     expect(new Set(first.map((card) => card.simStatus))).toEqual(
       new Set(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']),

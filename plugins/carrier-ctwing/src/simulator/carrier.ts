@@ -1,11 +1,6 @@
 import { chinaMonthKey, type SimulatorClock } from './clock.js'
-import {
-  generateInventory,
-  makeIccid,
-  seededRandom,
-  type SimulatedCard,
-  type StatusCode,
-} from './inventory.js'
+import { seededRandom } from '@simops/carrier-testkit/simulation'
+import { generateInventory, makeIccid, type SimulatedCard, type StatusCode } from './inventory.js'
 import { bytesOfUsageText, usageText } from './usage-text.js'
 
 export interface SimulatedCtwingOptions {

@@ -1,3 +1,4 @@
+import { luhnCheckDigit, seededRandom } from '@simops/carrier-testkit/simulation'
 /** A card as the simulated carrier holds it. Times are simulator-clock milliseconds. */
 export interface SimulatedCard {
   /** The 20-character printed ICCID (19 digits + Luhn digit); the APIs take the first 19. */
@@ -26,31 +27,6 @@ export const statusNames: Record<StatusCode, string> = {
   '5': '停机',
   '6': '运营商管理状态',
   '7': '拆机',
-}
-
-/** mulberry32: the same seed always gives the same inventory. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-export function luhnCheckDigit(body: string): string {
-  let sum = 0
-  for (let index = 0; index < body.length; index++) {
-    let digit = Number(body[body.length - 1 - index])
-    if (index % 2 === 0) {
-      digit *= 2
-      if (digit > 9) digit -= 9
-    }
-    sum += digit
-  }
-  return String((10 - (sum % 10)) % 10)
 }
 
 function digits(random: () => number, count: number): string {

@@ -1,4 +1,4 @@
-import { luhnCheckDigit } from './luhn.js'
+import { luhnCheckDigit, seededRandom } from '@simops/carrier-testkit/simulation'
 
 export type PlatformType = 'OneLink-CT' | 'OneLink-PB'
 
@@ -84,18 +84,6 @@ const packages: ReadonlyArray<{ kb: number | null; name: string | null }> = [
   { kb: 500 * 1024, name: '物联网流量包500MB' },
   { kb: 2 * 1024 * 1024, name: '物联网流量包2GB' },
 ]
-
-/** A small deterministic generator (mulberry32): the same seed gives the same cards. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 function digits(random: () => number, count: number): string {
   let text = ''

@@ -2,7 +2,8 @@ import type { Lifecycle } from '@simops/carrier-sdk'
 import type { SimStatus } from '../protocol.js'
 import type { SimulatorClock } from './clock.js'
 import { cycleStartOf } from './cycle.js'
-import { generateInventory, makeIccid, seededRandom, type SimulatedCard } from './inventory.js'
+import { seededRandom } from '@simops/carrier-testkit/simulation'
+import { generateInventory, makeIccid, type SimulatedCard } from './inventory.js'
 
 export interface SimulatedUnicomOptions {
   seed: number

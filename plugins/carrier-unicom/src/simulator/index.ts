@@ -3,7 +3,7 @@ import type { UnicomConfig } from '../config.js'
 import { SimulatedUnicom } from './carrier.js'
 import { SimulatorClock } from './clock.js'
 import { FaultPlan, type SimulatorFault } from './faults.js'
-import { seededRandom } from './inventory.js'
+import { seededRandom } from '@simops/carrier-testkit/simulation'
 import { RateLimiter } from './rate-limit.js'
 import { startSimulatorServer } from './server.js'
 

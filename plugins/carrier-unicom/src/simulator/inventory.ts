@@ -1,3 +1,4 @@
+import { luhnCheckDigit, seededRandom } from '@simops/carrier-testkit/simulation'
 import type { SimStatus } from '../protocol.js'
 
 /** A card as the simulated CMP holds it. Times are simulator-clock milliseconds. */
@@ -26,32 +27,6 @@ export interface SimulatedCard {
   ctdSessionCount: number
 }
 
-/** mulberry32: a tiny seeded generator, so the same seed always gives the same inventory. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/** Luhn check digit of a digit string (ICCIDs and IMEIs end in one). */
-export function luhnDigit(body: string): string {
-  let sum = 0
-  for (let index = 0; index < body.length; index++) {
-    let digit = Number(body[body.length - 1 - index])
-    if (index % 2 === 0) {
-      digit *= 2
-      if (digit > 9) digit -= 9
-    }
-    sum += digit
-  }
-  return String((10 - (sum % 10)) % 10)
-}
-
 function digits(random: () => number, count: number): string {
   let text = ''
   for (let index = 0; index < count; index++) text += String(Math.floor(random() * 10))
@@ -70,7 +45,7 @@ export const unicomPrefixes = ['898601', '898606', '898609'] as const
 /** A 20-digit Unicom ICCID ending in its Luhn check digit. */
 export function makeIccid(random: () => number): string {
   const body = pick(random, unicomPrefixes) + digits(random, 13)
-  return body + luhnDigit(body)
+  return body + luhnCheckDigit(body)
 }
 
 /** The mix of statuses, repeated through the inventory, so even 23 cards hold every status. */
@@ -116,7 +91,7 @@ export function generateInventory(seed: number, count: number, now: number): Sim
       iccid,
       imsi: `46001${digits(random, 10)}`,
       msisdn: `146${digits(random, 10)}`,
-      imei: used ? imeiBody + luhnDigit(imeiBody) : '',
+      imei: used ? imeiBody + luhnCheckDigit(imeiBody) : '',
       simStatus,
       ratePlan: pick(random, ratePlans),
       dateAdded,

@@ -7,7 +7,8 @@ import type {
   WireUsage,
 } from '../protocol.js'
 import { billingPeriodOf } from './billing-period.js'
-import { generateInventory, makeIccid, seededRandom, type SimulatedCard } from './inventory.js'
+import { seededRandom } from '../../simulation.js'
+import { generateInventory, makeIccid, type SimulatedCard } from './inventory.js'
 import { RechargeOrders } from './recharge-orders.js'
 
 export interface SimulatedCarrierOptions {

@@ -1,4 +1,4 @@
-import { luhnCheckDigit } from '../../luhn.js'
+import { luhnCheckDigit, seededRandom } from '../../simulation.js'
 import type { WireBlockCode, WireStatus } from '../protocol.js'
 
 /** A card as the simulated carrier holds it. Times are simulated-clock milliseconds. */
@@ -16,18 +16,6 @@ export interface SimulatedCard {
   /** How fast the card uses data while active. */
   bytesPerHour: number
   packageBytes: number | null
-}
-
-/** mulberry32: a tiny seeded generator, so the same seed always gives the same inventory. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 type Kind = { status: WireStatus; stoppedBy?: 'CUSTOMER' | 'CARRIER' }
