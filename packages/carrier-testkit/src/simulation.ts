@@ -3,6 +3,7 @@
  * Luhn check digit every ICCID and IMEI ends in. Free of Vitest, so simulators can run on their own.
  */
 export { hasValidLuhn, luhnCheckDigit } from './luhn.js'
+export { FaultQueue } from './fault-queue.js'
 
 /** mulberry32: a tiny seeded generator returning numbers in [0, 1). */
 export function seededRandom(seed: number): () => number {

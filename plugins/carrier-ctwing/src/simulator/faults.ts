@@ -1,3 +1,5 @@
+import { FaultQueue } from '@simops/carrier-testkit/simulation'
+
 /**
  * Misbehaviour on request. The first five are the conformance kit's faults; `bareError` answers 200
  * with a plain-text message, as the legacy API does for failures it has no envelope for.
@@ -26,23 +28,22 @@ export function isSimulatorFault(value: unknown): value is SimulatorFault {
 
 /** Faults waiting for the next carrier requests, one request each, plus a latency added to every answer. */
 export class FaultPlan {
-  private queue: QueuedFault[] = []
+  private readonly queue = new FaultQueue<QueuedFault>()
   latencyMs = 0
 
   inject(fault: SimulatorFault, count = 1, text?: string): void {
-    for (let index = 0; index < count; index++)
-      this.queue.push(text === undefined ? { fault } : { fault, text })
+    this.queue.inject(text === undefined ? { fault } : { fault, text }, count)
   }
 
   clear(): void {
-    this.queue = []
+    this.queue.clear()
   }
 
   next(): QueuedFault | undefined {
-    return this.queue.shift()
+    return this.queue.next()
   }
 
   pending(): number {
-    return this.queue.length
+    return this.queue.waiting().length
   }
 }

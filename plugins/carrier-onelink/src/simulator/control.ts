@@ -52,7 +52,7 @@ export function routeControl(
         return sendJson(response, 400, { error: `fault must be one of ${faultKinds.join(', ')}` })
       const delayMs = typeof fields.delayMs === 'number' ? fields.delayMs : 1000
       faults.inject(kind === ('latency' satisfies FaultKind) ? { kind, delayMs } : { kind }, count)
-      return sendJson(response, 200, { pending: faults.pending() })
+      return sendJson(response, 200, { pending: faults.waiting().length })
     }
     case 'DELETE /faults':
       faults.clear()

@@ -19,23 +19,3 @@ export interface Fault {
   /** For `latency`: wall-clock milliseconds to wait before answering. */
   delayMs?: number
 }
-
-export class FaultQueue {
-  private queue: Fault[] = []
-
-  inject(fault: Fault, count = 1): void {
-    for (let index = 0; index < count; index++) this.queue.push(fault)
-  }
-
-  clear(): void {
-    this.queue = []
-  }
-
-  next(): Fault | undefined {
-    return this.queue.shift()
-  }
-
-  pending(): number {
-    return this.queue.length
-  }
-}

@@ -2,7 +2,8 @@ import type { Lifecycle } from '@simops/carrier-sdk'
 import type { SimulatorHandle } from '@simops/carrier-testkit'
 import type { OneLinkConfig } from '../config.js'
 import { manualClock, realTimeClock } from './clock.js'
-import { FaultQueue, type Fault } from './faults.js'
+import { FaultQueue } from '@simops/carrier-testkit/simulation'
+import type { Fault } from './faults.js'
 import { API_PREFIX, startServer } from './server.js'
 import { SimulatedOneLink } from './state.js'
 import { centiKbToBytes, reportedCentiKb } from './usage-ledger.js'
@@ -84,7 +85,7 @@ export async function startOneLinkSimulator(
     accountId: options.accountId ?? 'acct-1',
     clock,
   })
-  const faults = new FaultQueue()
+  const faults = new FaultQueue<Fault>()
   const server = await startServer({ sim, faults, log: options.log ?? (() => {}) }, options.port ?? 0)
   const url = `${server.origin}${API_PREFIX}`
 

@@ -4,7 +4,8 @@ import { parseChinaTime } from '../china-time.js'
 import { answers, envelope, Refusal, type WireEnvelope } from './answers.js'
 import { routeControl } from './control.js'
 import { endpoints } from './endpoints.js'
-import type { Fault, FaultQueue } from './faults.js'
+import type { FaultQueue } from '@simops/carrier-testkit/simulation'
+import type { Fault } from './faults.js'
 import { paramsOf, readBody, sendHtml, sendJson } from './http.js'
 import { payPage } from './pay-page.js'
 import type { SimulatedOneLink } from './state.js'
@@ -14,7 +15,7 @@ export const API_PREFIX = '/v5/ec'
 
 export interface ServerParts {
   sim: SimulatedOneLink
-  faults: FaultQueue
+  faults: FaultQueue<Fault>
   log: (line: string) => void
 }
 

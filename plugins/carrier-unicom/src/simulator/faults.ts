@@ -1,4 +1,5 @@
 import type { Fault } from '@simops/carrier-testkit'
+import { FaultQueue } from '@simops/carrier-testkit/simulation'
 import type { EditQuirk } from './operations.js'
 
 /** Every fault the simulator can be told to show, by name (the control endpoint takes these names). */
@@ -22,32 +23,30 @@ export type RequestFault = { kind: Fault } | { kind: 'latency'; ms: number }
  * answers wait for the next wsEditTerminal request only, since only edits answer them.
  */
 export class FaultPlan {
-  private requests: RequestFault[] = []
-  private edits: EditQuirk[] = []
+  private readonly requests = new FaultQueue<RequestFault>()
+  private readonly edits = new FaultQueue<EditQuirk>()
 
   inject(fault: SimulatorFault, count = 1, latencyMs = 1000): void {
-    for (let index = 0; index < count; index++) {
-      if (fault === 'resultCode9017') this.edits.push('9017')
-      else if (fault === 'resultCode1044') this.edits.push('1044')
-      else if (fault === 'latency') this.requests.push({ kind: 'latency', ms: latencyMs })
-      else this.requests.push({ kind: fault })
-    }
+    if (fault === 'resultCode9017') this.edits.inject('9017', count)
+    else if (fault === 'resultCode1044') this.edits.inject('1044', count)
+    else if (fault === 'latency') this.requests.inject({ kind: 'latency', ms: latencyMs }, count)
+    else this.requests.inject({ kind: fault }, count)
   }
 
   clear(): void {
-    this.requests = []
-    this.edits = []
+    this.requests.clear()
+    this.edits.clear()
   }
 
   nextRequestFault(): RequestFault | undefined {
-    return this.requests.shift()
+    return this.requests.next()
   }
 
   nextEditQuirk(): EditQuirk | undefined {
-    return this.edits.shift()
+    return this.edits.next()
   }
 
   pending(): { requests: RequestFault[]; edits: EditQuirk[] } {
-    return { requests: [...this.requests], edits: [...this.edits] }
+    return { requests: [...this.requests.waiting()], edits: [...this.edits.waiting()] }
   }
 }

@@ -1,9 +1,9 @@
 import type { Lifecycle } from '@simops/carrier-sdk'
-import type { SimulatorHandle } from '../../simulator-handle.js'
+import type { Fault, SimulatorHandle } from '../../simulator-handle.js'
 import type { ReferenceConfig } from '../config.js'
 import type { WireStatus } from '../protocol.js'
 import { SimulatedCarrier } from './carrier.js'
-import { FaultQueue } from './fault-queue.js'
+import { FaultQueue } from '../../fault-queue.js'
 import { RateLimiter } from './rate-limit.js'
 import { startSimulatorServer } from './server.js'
 
@@ -64,7 +64,7 @@ export async function startReferenceSimulator(
     startAt: options.startAt ?? new Date('2026-01-15T02:00:00Z'),
     accountId: options.accountId ?? 'acct-1',
   })
-  const faults = new FaultQueue()
+  const faults = new FaultQueue<Fault>()
   const apiKey = `reference-key-${seed}`
   const server = await startSimulatorServer(
     { carrier, faults, limiter: new RateLimiter(options.requestsPerSecond), apiKey },

@@ -2,14 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import type { Fault } from '../../simulator-handle.js'
 import type { SimulatedCarrier } from './carrier.js'
-import type { FaultQueue } from './fault-queue.js'
+import type { FaultQueue } from '../../fault-queue.js'
 import { BadRequest, sendError } from './http.js'
 import type { RateLimiter } from './rate-limit.js'
 import { routeApi, routePaymentPage } from './routes.js'
 
 export interface SimulatorServerParts {
   carrier: SimulatedCarrier
-  faults: FaultQueue
+  faults: FaultQueue<Fault>
   limiter: RateLimiter
   apiKey: string
 }

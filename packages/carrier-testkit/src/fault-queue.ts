@@ -1,10 +1,8 @@
-import type { Fault } from '../../simulator-handle.js'
-
 /** Faults waiting for the next requests, one request each, in the order injected. */
-export class FaultQueue {
-  private queue: Fault[] = []
+export class FaultQueue<T> {
+  private queue: T[] = []
 
-  inject(fault: Fault, count = 1): void {
+  inject(fault: T, count = 1): void {
     for (let index = 0; index < count; index++) this.queue.push(fault)
   }
 
@@ -12,7 +10,12 @@ export class FaultQueue {
     this.queue = []
   }
 
-  next(): Fault | undefined {
+  next(): T | undefined {
     return this.queue.shift()
+  }
+
+  /** What is still waiting, oldest first. */
+  waiting(): readonly T[] {
+    return [...this.queue]
   }
 }
