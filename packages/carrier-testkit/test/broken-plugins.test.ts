@@ -21,7 +21,7 @@ function checksFor(definition: typeof referenceCarrier): ConformanceCheck[] {
   return conformanceChecks({
     definition,
     start: async () => (await startReferenceSimulator({ cards: 60 })).handle(),
-    callTimeoutMs: 300,
+    callTimeoutMs: 1000,
   })
 }
 

@@ -10,5 +10,5 @@ describeCarrierConformance({
 describeCarrierConformance({
   definition: referenceCarrier,
   start: async () => (await startReferenceSimulator({ seed: 7, cards: 120, applyDelayMs: 0 })).handle(),
-  callTimeoutMs: 500,
+  callTimeoutMs: 1000,
 })

@@ -25,6 +25,6 @@ describe('legacy m2m_ec, immediate changes, unencrypted replies', () => {
       (await startCtwingSimulator({ seed: 3, applyDelayMs: 0, encryptLegacyReplies: false })).handle(
         'legacy',
       ),
-    callTimeoutMs: 500,
+    callTimeoutMs: 1000,
   })
 })

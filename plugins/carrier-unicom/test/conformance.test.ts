@@ -11,5 +11,5 @@ describeCarrierConformance({
 describeCarrierConformance({
   definition: carrier,
   start: async () => (await startUnicomSimulator({ seed: 5, cards: 120, applyDelayMs: 0 })).handle(),
-  callTimeoutMs: 500,
+  callTimeoutMs: 1000,
 })
