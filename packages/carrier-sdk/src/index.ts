@@ -66,3 +66,10 @@ export {
 export { locales, type Locale, type LocalizedText } from './text.js'
 export { validateConnection, validateDefinition, type DefinitionProblem } from './validate.js'
 export { bytesFrom, type DataUnit } from './units.js'
+export {
+  CHINA_UTC_OFFSET_MS,
+  chinaFieldsOf,
+  chinaInstant,
+  chinaMonthOf,
+  type ChinaTimeFields,
+} from './china-time.js'

@@ -179,3 +179,25 @@ describe('bytesFrom', () => {
     expect(bytesFrom(null, 'GB')).toBeNull()
   })
 })
+
+describe('China time', () => {
+  it('reads and builds calendar fields in UTC+8 whatever the machine zone', async () => {
+    const { chinaFieldsOf, chinaInstant, chinaMonthOf } = await import('../src/index.js')
+    // 2024-01-31 16:30 UTC is already 1 February 00:30 in China.
+    expect(chinaFieldsOf(new Date('2024-01-31T16:30:00.250Z'))).toEqual({
+      year: 2024,
+      month: 2,
+      day: 1,
+      hour: 0,
+      minute: 30,
+      second: 0,
+      millisecond: 250,
+    })
+    expect(chinaInstant(2024, 2, 1, 0, 30).toISOString()).toBe('2024-01-31T16:30:00.000Z')
+    expect(chinaInstant(2024, 13, 1).toISOString()).toBe('2024-12-31T16:00:00.000Z')
+    expect(chinaMonthOf(new Date('2024-01-31T16:30:00Z'))).toEqual({
+      start: new Date('2024-01-31T16:00:00Z'),
+      end: new Date('2024-02-29T16:00:00Z'),
+    })
+  })
+})

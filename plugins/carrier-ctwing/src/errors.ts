@@ -1,4 +1,4 @@
-import { CarrierError, type CarrierErrorCode } from '@simops/carrier-sdk'
+import { CarrierError, chinaMonthOf, type CarrierErrorCode } from '@simops/carrier-sdk'
 import type { Envelope } from './wire/envelope.js'
 
 /**
@@ -48,13 +48,9 @@ export const classificationRules: readonly ClassificationRule[] = [
   },
 ]
 
-const CHINA_OFFSET_MS = 8 * 3_600_000
-
 /** Milliseconds from `now` to the first instant of the next calendar month in China time. */
 export function msUntilNextChinaMonth(now: Date): number {
-  const china = new Date(now.getTime() + CHINA_OFFSET_MS)
-  const next = Date.UTC(china.getUTCFullYear(), china.getUTCMonth() + 1, 1) - CHINA_OFFSET_MS
-  return next - now.getTime()
+  return chinaMonthOf(now).end.getTime() - now.getTime()
 }
 
 function matches(rule: ClassificationRule, envelope: Envelope): boolean {

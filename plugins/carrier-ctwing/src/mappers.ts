@@ -1,6 +1,7 @@
 import {
   bytesFrom,
   CarrierError,
+  chinaMonthOf,
   type BlockReason,
   type CardInfo,
   type CarrierStatus,
@@ -174,19 +175,6 @@ export function bytesFromUnitText(text: string): number | null {
   const match = UNIT_TEXT.exec(text)
   if (!match) return null
   return bytesFrom(match[1], (match[2] ?? '').toUpperCase() as DataUnit)
-}
-
-const CHINA_OFFSET_MS = 8 * 3_600_000
-
-/** The calendar month in China time (UTC+8, no daylight saving) that holds the instant. */
-export function chinaMonthOf(instant: Date): { start: Date; end: Date } {
-  const china = new Date(instant.getTime() + CHINA_OFFSET_MS)
-  const year = china.getUTCFullYear()
-  const month = china.getUTCMonth()
-  return {
-    start: new Date(Date.UTC(year, month, 1) - CHINA_OFFSET_MS),
-    end: new Date(Date.UTC(year, month + 1, 1) - CHINA_OFFSET_MS),
-  }
 }
 
 /** queryTraffic (XML, TOTAL_BYTES_CNT with a unit suffix) → month-to-date usage. */

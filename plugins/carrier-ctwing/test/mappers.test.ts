@@ -1,10 +1,9 @@
-import { CarrierError } from '@simops/carrier-sdk'
+import { CarrierError, chinaMonthOf } from '@simops/carrier-sdk'
 import { describe, expect, it } from 'vitest'
 import {
   accessNumberFrom,
   apiIccidOf,
   bytesFromUnitText,
-  chinaMonthOf,
   needsActivationInstead,
   stateChangeCallOf,
   statusTable,

@@ -1,36 +1,16 @@
+import { CHINA_UTC_OFFSET_MS, chinaFieldsOf, chinaMonthOf as chinaCalendarMonthOf } from '@simops/carrier-sdk'
+
 /**
  * Beijing time (UTC+8 all year, no daylight saving). OneLink reads and writes every timestamp in it:
  * transids, `queryDate`, order times, and the calendar month usage belongs to.
  */
-const CHINA_OFFSET_MS = 8 * 3_600_000
 const DAY_MS = 86_400_000
-
-export interface ChinaDateParts {
-  year: number
-  month: number
-  day: number
-  hour: number
-  minute: number
-  second: number
-}
-
-export function chinaPartsOf(instant: Date | number): ChinaDateParts {
-  const shifted = new Date((typeof instant === 'number' ? instant : instant.getTime()) + CHINA_OFFSET_MS)
-  return {
-    year: shifted.getUTCFullYear(),
-    month: shifted.getUTCMonth() + 1,
-    day: shifted.getUTCDate(),
-    hour: shifted.getUTCHours(),
-    minute: shifted.getUTCMinutes(),
-    second: shifted.getUTCSeconds(),
-  }
-}
 
 const two = (value: number) => String(value).padStart(2, '0')
 
 /** yyyyMMddHHmmss in Beijing time, 24-hour clock (the transid and order-time form). */
 export function chinaTimestamp(instant: Date | number): string {
-  const p = chinaPartsOf(instant)
+  const p = chinaFieldsOf(instant)
   return `${p.year}${two(p.month)}${two(p.day)}${two(p.hour)}${two(p.minute)}${two(p.second)}`
 }
 
@@ -53,16 +33,13 @@ export function chinaMonth(instant: Date | number): string {
 /** The instant of Beijing midnight starting the day that holds `instant`. */
 export function chinaMidnightOf(instant: Date | number): number {
   const at = typeof instant === 'number' ? instant : instant.getTime()
-  return Math.floor((at + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS
+  return Math.floor((at + CHINA_UTC_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_UTC_OFFSET_MS
 }
 
 /** The Beijing calendar month holding `instant`, as [start, end) instants. */
 export function chinaMonthOf(instant: Date | number): { start: number; end: number } {
-  const p = chinaPartsOf(instant)
-  return {
-    start: Date.UTC(p.year, p.month - 1, 1) - CHINA_OFFSET_MS,
-    end: Date.UTC(p.year, p.month, 1) - CHINA_OFFSET_MS,
-  }
+  const { start, end } = chinaCalendarMonthOf(instant)
+  return { start: start.getTime(), end: end.getTime() }
 }
 
 /**
@@ -74,7 +51,7 @@ export function parseChinaTime(text: string): Date | null {
   const match = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?$/.exec(digits)
   if (!match) return null
   const [, year = '', month = '', day = '', hour = '0', minute = '0', second = '0'] = match
-  const at = Date.UTC(+year, +month - 1, +day, +hour, +minute, +second) - CHINA_OFFSET_MS
+  const at = Date.UTC(+year, +month - 1, +day, +hour, +minute, +second) - CHINA_UTC_OFFSET_MS
   const date = new Date(at)
   // Reject impossible dates (month 13, day 32) that Date.UTC would roll over silently.
   return Number.isNaN(at) || chinaTimestamp(date).slice(0, 8) !== digits.slice(0, 8) ? null : date

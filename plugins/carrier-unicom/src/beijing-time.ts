@@ -2,51 +2,13 @@
  * The gateway speaks Beijing time (UTC+8, no daylight saving) in every timestamp it sends or
  * expects, whatever the time zone of the machine running SimOps.
  */
-export const BEIJING_OFFSET_MS = 8 * 3_600_000
-
-/** Calendar fields of an instant as a Beijing wall clock shows them. */
-export interface BeijingFields {
-  year: number
-  /** 1–12. */
-  month: number
-  day: number
-  hour: number
-  minute: number
-  second: number
-  millisecond: number
-}
-
-export function beijingFieldsOf(instant: Date): BeijingFields {
-  const shifted = new Date(instant.getTime() + BEIJING_OFFSET_MS)
-  return {
-    year: shifted.getUTCFullYear(),
-    month: shifted.getUTCMonth() + 1,
-    day: shifted.getUTCDate(),
-    hour: shifted.getUTCHours(),
-    minute: shifted.getUTCMinutes(),
-    second: shifted.getUTCSeconds(),
-    millisecond: shifted.getUTCMilliseconds(),
-  }
-}
-
-/** The instant a Beijing wall clock shows these fields at; months and days may overflow as in Date.UTC. */
-export function instantOfBeijing(
-  year: number,
-  month: number,
-  day: number,
-  hour = 0,
-  minute = 0,
-  second = 0,
-  millisecond = 0,
-): Date {
-  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - BEIJING_OFFSET_MS)
-}
+import { chinaFieldsOf, chinaInstant } from '@simops/carrier-sdk'
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0')
 
 /** `yyyy-MM-dd HH:mm:ss SSS` — note the space, not a dot, before the milliseconds. */
 export function formatGatewayTimestamp(instant: Date): string {
-  const f = beijingFieldsOf(instant)
+  const f = chinaFieldsOf(instant)
   return (
     `${f.year}-${pad(f.month)}-${pad(f.day)} ${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)} ` +
     pad(f.millisecond, 3)
@@ -60,7 +22,7 @@ export function formatBeijingDateTime(instant: Date): string {
 
 /** `yyyyMMddHHmmssSSS`, the leading 17 digits of a trans_id. */
 export function formatCompactTimestamp(instant: Date): string {
-  const f = beijingFieldsOf(instant)
+  const f = chinaFieldsOf(instant)
   return `${f.year}${pad(f.month)}${pad(f.day)}${pad(f.hour)}${pad(f.minute)}${pad(f.second)}${pad(f.millisecond, 3)}`
 }
 
@@ -81,7 +43,7 @@ export function parseBeijingTime(text: string): Date | null {
   ]
   const millisecond = match[7] === undefined ? 0 : Number(match[7].padEnd(3, '0'))
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null
-  const instant = instantOfBeijing(year, month, day, hour, minute, second, millisecond)
+  const instant = chinaInstant(year, month, day, hour, minute, second, millisecond)
   // Reject dates that overflowed into the next month (e.g. 02-30).
-  return beijingFieldsOf(instant).day === day ? instant : null
+  return chinaFieldsOf(instant).day === day ? instant : null
 }
