@@ -4,6 +4,7 @@
  */
 export { hasValidLuhn, luhnCheckDigit } from './luhn.js'
 export { FaultQueue } from './fault-queue.js'
+export { BadRequest, MAX_REQUEST_BODY_BYTES, readRequestText } from './request-body.js'
 
 /** mulberry32: a tiny seeded generator returning numbers in [0, 1). */
 export function seededRandom(seed: number): () => number {

@@ -1,3 +1,4 @@
+import { readRequestText } from '@simops/carrier-testkit/simulation'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { SimulatedCtwing } from './carrier.js'
@@ -25,20 +26,6 @@ export interface ServerParts {
 }
 
 const LEGACY_ENDPOINTS = new Set(['/m2m_ec/query.do', '/m2m_ec/app/serviceAccept.do'])
-const MAX_BODY_BYTES = 1024 * 1024
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of request) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk))
-    size += buffer.length
-    if (size > MAX_BODY_BYTES) throw new Error('body too large')
-    chunks.push(buffer)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
-
 /** An injected fault as the carrier would show it; undefined for `timeout`, which never answers. */
 function faultReply(
   parts: ServerParts,
@@ -90,7 +77,7 @@ export async function startServer(
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://simulator')
-    const rawBody = await readBody(request)
+    const rawBody = await readRequestText(request)
     const method = request.method ?? 'GET'
     if (url.pathname.startsWith(CONTROL_PREFIX))
       return send(response, answerControl(parts.carrier, parts.faults, method, url.pathname, rawBody))

@@ -1,19 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
-
-/** Largest request body the simulator reads; more is a client bug. */
-const MAX_BODY_BYTES = 1024 * 1024
-
-export async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of request) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk))
-    size += buffer.length
-    if (size > MAX_BODY_BYTES) throw new Error('body too large')
-    chunks.push(buffer)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
+import type { ServerResponse } from 'node:http'
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })

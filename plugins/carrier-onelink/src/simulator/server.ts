@@ -6,7 +6,8 @@ import { routeControl } from './control.js'
 import { endpoints } from './endpoints.js'
 import type { FaultQueue } from '@simops/carrier-testkit/simulation'
 import type { Fault } from './faults.js'
-import { paramsOf, readBody, sendHtml, sendJson } from './http.js'
+import { readRequestText } from '@simops/carrier-testkit/simulation'
+import { paramsOf, sendHtml, sendJson } from './http.js'
 import { payPage } from './pay-page.js'
 import type { SimulatedOneLink } from './state.js'
 
@@ -85,7 +86,7 @@ async function answer(
   response: ServerResponse,
 ) {
   const url = new URL(request.url ?? '/', origin)
-  const body = await readBody(request)
+  const body = await readRequestText(request)
   const payment = /^\/pay\/([^/]+)$/.exec(url.pathname)
   if (payment) {
     const orderNo = decodeURIComponent(payment[1] ?? '')

@@ -4,7 +4,8 @@ import type { SimulatedUnicom } from './carrier.js'
 import { routeControl } from './control.js'
 import type { FaultPlan, RequestFault } from './faults.js'
 import { verifyRequest, type GatewayAccount, type GatewayRules } from './gateway.js'
-import { BadBody, readText, sendJson } from './http.js'
+import { BadRequest } from '@simops/carrier-testkit/simulation'
+import { readJson, sendJson } from './http.js'
 import { businessReply, operations } from './operations.js'
 import type { RateLimiter } from './rate-limit.js'
 import { gatewayRefusals, type GatewayRefusal } from './wire-codes.js'
@@ -56,10 +57,9 @@ async function answerGateway(
   if (!parts.limiter.admit()) return refuse(response, gatewayRefusals.rateLimited)
   let body: unknown
   try {
-    body = JSON.parse(await readText(request))
+    body = await readJson(request)
   } catch (error) {
-    if (error instanceof SyntaxError || error instanceof BadBody)
-      return refuse(response, gatewayRefusals.badRequest)
+    if (error instanceof BadRequest) return refuse(response, gatewayRefusals.badRequest)
     throw error
   }
   const verdict = verifyRequest(body, parts.account, parts.rules, Date.now())

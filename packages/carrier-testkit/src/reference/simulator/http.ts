@@ -1,8 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { BadRequest, readRequestText } from '../../request-body.js'
 import type { WireError, WireErrorCode } from '../protocol.js'
-
-/** Largest request body the simulator reads; more is a client bug. */
-const MAX_BODY_BYTES = 1024 * 1024
 
 export function sendJson(
   response: ServerResponse,
@@ -31,20 +29,11 @@ export function sendHtml(response: ServerResponse, status: number, html: string)
   response.end(html)
 }
 
-export class BadRequest extends Error {}
-
-/** The JSON body of a request; BadRequest when it is missing, too large or not JSON. */
+/** The JSON body of a request; BadRequest when it is too large or not JSON. */
 export async function readJson(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of request) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk))
-    size += buffer.length
-    if (size > MAX_BODY_BYTES) throw new BadRequest('body too large')
-    chunks.push(buffer)
-  }
+  const text = await readRequestText(request)
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown
+    return JSON.parse(text) as unknown
   } catch {
     throw new BadRequest('body is not JSON')
   }

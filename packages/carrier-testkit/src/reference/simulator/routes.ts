@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { wireActions, wirePaymentMethods, type WireRechargeRequest } from '../protocol.js'
 import type { SimulatedCarrier } from './carrier.js'
-import { BadRequest, escapeHtml, readJson, sendError, sendHtml, sendJson } from './http.js'
+import { BadRequest } from '../../request-body.js'
+import { escapeHtml, readJson, sendError, sendHtml, sendJson } from './http.js'
 
 /** Most ICCIDs one query accepts, as the carrier documents. */
 export const MAX_QUERY_ICCIDS = 50
