@@ -11,7 +11,9 @@ import errorsPlugin from './plugins/errors.js'
 import openapiPlugin from './plugins/openapi.js'
 import validationPlugin from './plugins/validation.js'
 import apiKeyRoutes from './routes/api-keys/index.js'
+import cardRoutes from './routes/cards/index.js'
 import carrierRoutes from './routes/carriers/index.js'
+import deviceRoutes from './routes/devices/index.js'
 import platformRoutes from './routes/platforms/index.js'
 import authRoutes from './routes/auth/index.js'
 import operationRoutes from './routes/operations/index.js'
@@ -60,6 +62,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(operationRoutes)
       await api.register(carrierRoutes)
       await api.register(platformRoutes)
+      await api.register(cardRoutes)
+      await api.register(deviceRoutes)
     },
     { prefix: '/api/v1' },
   )

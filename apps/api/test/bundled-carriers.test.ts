@@ -45,10 +45,10 @@ describe('bundled carrier plugins', () => {
 
   it('are the three carriers plus the reference carrier, each from its package', () => {
     expect(registry.list().map((c) => [c.definition.id, c.packageName, c.version])).toEqual([
-      ['onelink', '@simops/carrier-onelink', '1.0.0'],
-      ['ctwing', '@simops/carrier-ctwing', '1.0.0'],
-      ['unicom', '@simops/carrier-unicom', '1.0.0'],
-      ['reference', '@simops/carrier-testkit/reference', '1.0.0'],
+      ['onelink', '@simops/carrier-onelink', '1.1.0'],
+      ['ctwing', '@simops/carrier-ctwing', '1.1.0'],
+      ['unicom', '@simops/carrier-unicom', '1.1.0'],
+      ['reference', '@simops/carrier-testkit/reference', '1.1.0'],
     ])
   })
 

@@ -73,4 +73,35 @@ describe.each(backends)('operations on %s', (backend) => {
       expect(response.json().code).toBe('VALIDATION_FAILED')
     }
   })
+
+  it('exports the matching records as CSV, streamed, with formulas defused', async () => {
+    const token = await h().adminToken()
+    for (let i = 0; i < 3; i++) await h().userWithRole('viewer', `exported-${i}`)
+    // Refused, but recorded with the name it was asked for: a cell a spreadsheet would run.
+    await expect(h().userWithRole('viewer', '=cmd')).rejects.toThrow()
+    const response = await h().request({
+      method: 'GET',
+      url: '/api/v1/operations/export?action=user.create',
+      token,
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['content-type']).toContain('text/csv')
+    expect(response.headers['content-disposition']).toMatch(/attachment; filename="operations-\d+\.csv"/)
+    const lines = response.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+    expect(lines[0]).toBe(
+      'time,operator,operator_type,action,target_type,target_id,target,result,error_code,error_message,request_id,ip,details',
+    )
+    expect(lines[1]).toContain(',user.create,user,')
+    expect(lines[1]).toContain("'=cmd")
+    expect(lines.slice(2, 5).map((line) => line.split(',')[6])).toEqual([
+      'exported-2',
+      'exported-1',
+      'exported-0',
+    ])
+    const bad = await h().request({ method: 'GET', url: '/api/v1/operations/export?result=maybe', token })
+    expect(bad.statusCode).toBe(400)
+  })
 })

@@ -38,7 +38,7 @@ describe('server on the embedded database', () => {
     await first.stop()
 
     expect(first.core.carriers.list().map((c) => `${c.packageName}@${c.version}`)).toEqual(
-      bundledPlugins.map((name) => `${name}@1.0.0`),
+      bundledPlugins.map((name) => `${name}@1.1.0`),
     )
     const second = await startServer(config)
     expect((await second.core.users.list({ page: 1, pageSize: 10 })).total).toBe(1)

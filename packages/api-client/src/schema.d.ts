@@ -229,6 +229,26 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/v1/operations/export': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Download the matching records as CSV (UTF-8 with BOM, opens in Excel)
+     * @description Streamed a thousand rows at a time, so any number of records downloads in bounded memory.
+     */
+    get: operations['exportOperations']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/v1/carriers': {
     parameters: {
       query?: never
@@ -343,6 +363,248 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/v1/cards': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List cards with filters, sorting and paging
+     * @description Keyset paging: follow `nextCursor` to any depth at constant cost. `page` numbers reach the first 10,000 matches (for page-numbered views). Every sort has `id` as tiebreak.
+     */
+    get: operations['listCards']
+    put?: never
+    /**
+     * Register a card
+     * @description Refused with NUMBER_INVALID, ICCID_INVALID, ICCID_CARRIER_MISMATCH (400), PLATFORM_NOT_FOUND (404), NUMBER_TAKEN, ICCID_TAKEN, ICCID_DUPLICATE_19, PLATFORM_DISABLED (409).
+     */
+    post: operations['createCard']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cards/validate': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Check a card number, ICCID and platform before creating a card
+     * @description Formats, duplicates, the carrier detected from the ICCID prefix and its match with the platform. Answers 200 with notes; a note of level `error` means creation would be refused with that code.
+     */
+    get: operations['validateCard']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cards/carrier-statuses': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Carrier statuses present among the cards (options of the carrier status filter) */
+    get: operations['listCardCarrierStatuses']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cards/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Get a card */
+    get: operations['getCard']
+    put?: never
+    post?: never
+    /** Delete a card (its device is released; its records stay) */
+    delete: operations['deleteCard']
+    options?: never
+    head?: never
+    /** Change description, type, tags, expiry, IMSI/IMEI or move to another platform of the carrier */
+    patch: operations['updateCard']
+    trace?: never
+  }
+  '/api/v1/cards/{id}/device': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /**
+     * 绑定设备: bind the card to a device
+     * @description One card ↔ at most one device: CARD_ALREADY_BOUND or DEVICE_ALREADY_BOUND (409) otherwise.
+     */
+    put: operations['bindCardDevice']
+    post?: never
+    /** 解绑设备: release the card from its device */
+    delete: operations['unbindCardDevice']
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cards/{id}/activate': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * 激活: activate the card at the carrier
+     * @description Allowed only from the states the carrier plugin declares for the action: ACTION_NOT_ALLOWED, CARD_NOT_SYNCED, CARD_CHANGE_PENDING, PLATFORM_DISABLED (409) otherwise. Carrier failures answer CARRIER_* codes naming the platform (409 invalid state/locked, 429 rate limited, 502 unreachable). Most carriers apply changes later: the card then shows `pending` until a sync sees the new state.
+     */
+    post: operations['activateCard']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cards/{id}/suspend': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * 停机: suspend the card at the carrier
+     * @description Allowed only from the states the carrier plugin declares for the action: ACTION_NOT_ALLOWED, CARD_NOT_SYNCED, CARD_CHANGE_PENDING, PLATFORM_DISABLED (409) otherwise. Carrier failures answer CARRIER_* codes naming the platform (409 invalid state/locked, 429 rate limited, 502 unreachable). Most carriers apply changes later: the card then shows `pending` until a sync sees the new state.
+     */
+    post: operations['suspendCard']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cards/{id}/resume': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * 复机: resume a suspended card at the carrier
+     * @description Allowed only from the states the carrier plugin declares for the action: ACTION_NOT_ALLOWED, CARD_NOT_SYNCED, CARD_CHANGE_PENDING, PLATFORM_DISABLED (409) otherwise. Carrier failures answer CARRIER_* codes naming the platform (409 invalid state/locked, 429 rate limited, 502 unreachable). Most carriers apply changes later: the card then shows `pending` until a sync sees the new state.
+     */
+    post: operations['resumeCard']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cards/{id}/sync': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * 同步: refresh status and usage from the carrier
+     * @description A failure is stored on the card (sync state `failed` with the message) and answered with the CARRIER_* code naming the platform.
+     */
+    post: operations['syncCard']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cards/{id}/stop-reason': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * 停机原因: why the card is stopped, where the carrier tells
+     * @description CAPABILITY_NOT_SUPPORTED (409) when the carrier plugin offers no stop reason.
+     */
+    get: operations['getCardStopReason']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/devices': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** List devices (newest registration first) */
+    get: operations['listDevices']
+    /**
+     * Create or update up to 1,000 devices at once (all or nothing)
+     * @description For keeping the registry in step with an IoT platform. An update keeps the registration time.
+     */
+    put: operations['upsertDevices']
+    /** Register a device */
+    post: operations['createDevice']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/devices/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Get a device and the card bound to it */
+    get: operations['getDevice']
+    put?: never
+    post?: never
+    /** Delete a device (its card is released) */
+    delete: operations['deleteDevice']
+    options?: never
+    head?: never
+    /** Change a device */
+    patch: operations['updateDevice']
+    trace?: never
+  }
 }
 export type webhooks = Record<string, never>
 export interface components {
@@ -369,6 +631,148 @@ export interface components {
     ApiKeyList: {
       items: components['schemas']['ApiKey'][]
     }
+    /** BindDevice */
+    BindDevice: {
+      deviceId: string
+    }
+    /**
+     * BlockReason
+     * @enum {unknown}
+     */
+    BlockReason:
+      | 'data_cap'
+      | 'sms_cap'
+      | 'data_cut'
+      | 'expired'
+      | 'balance'
+      | 'imei_mismatch'
+      | 'real_name'
+      | 'pool_exhausted'
+      | 'operator_admin'
+      | 'dormant'
+      | 'other'
+    /** Card */
+    Card: {
+      /** @description Card id (digits) */
+      id: string
+      /** @description 卡号: MSISDN / access number */
+      number: string
+      /** @description Normalised ICCID, 19 or 20 characters */
+      iccid: string
+      /** @description First 19 digits of the ICCID */
+      iccid19: string
+      imsi: string | null
+      imei: string | null
+      platform: {
+        /** Format: uuid */
+        id: string
+        name: string
+        carrierId: string
+        /** @enum {unknown} */
+        state: 'enabled' | 'disabled'
+      }
+      carrierId: string
+      type: components['schemas']['CardType']
+      description: string
+      tags: string[]
+      expiresOn: string | null
+      device: {
+        id: string
+        name: string
+        /** @enum {unknown} */
+        state: 'online' | 'offline' | 'disabled'
+      } | null
+      boundAt: string | null
+      lifecycle: components['schemas']['Lifecycle']
+      carrierStatus: {
+        /** @description The carrier's raw code */
+        code: string
+        /** @description Text by locale (zh-CN, en) */
+        label: {
+          [key: string]: string
+        }
+      } | null
+      block: components['schemas']['BlockReason'] | null
+      platformType: string | null
+      activatedAt: string | null
+      usage: {
+        totalBytes: number | null
+        usedBytes: number
+        remainingBytes: number | null
+        /** Format: date-time */
+        asOf: string
+      } | null
+      pending: {
+        action: components['schemas']['StateAction']
+        /** Format: date-time */
+        since: string
+        carrierRef: string | null
+      } | null
+      sync: {
+        state: components['schemas']['SyncState']
+        at: string | null
+        error: {
+          code: string
+          message: string
+        } | null
+      }
+      /** @description Lifecycle actions possible now (the carrier's transitions from the current state) */
+      actions: components['schemas']['StateAction'][]
+      /** Format: date-time */
+      createdAt: string
+      /** Format: date-time */
+      updatedAt: string
+    }
+    /** CardIdentityCheck */
+    CardIdentityCheck: {
+      /** @description false when any note is an error (creation would be refused) */
+      ok: boolean
+      number: string | null
+      iccid: {
+        input: string
+        iccid: string | null
+        iccid19: string | null
+        fullForm: string | null
+        luhn: ('valid' | 'invalid' | 'absent' | 'letter') | null
+        carrier: {
+          prefix: string
+          carrierId: string | null
+          carrierName: {
+            [key: string]: string
+          } | null
+          /** @enum {unknown} */
+          confidence: 'high' | 'medium-high' | 'low' | 'declared'
+        } | null
+        notes: {
+          code: string
+          /** @enum {unknown} */
+          level: 'error' | 'warning' | 'info'
+          message: string
+        }[]
+      } | null
+      notes: {
+        /** @enum {unknown} */
+        field: 'number' | 'iccid' | 'platformId'
+        code: string
+        /** @enum {unknown} */
+        level: 'error' | 'warning' | 'info'
+        message: string
+      }[]
+    }
+    /** CardPage */
+    CardPage: {
+      items: components['schemas']['Card'][]
+      nextCursor: string | null
+      /** @description Matching cards, counted up to 10,000 */
+      total: number
+      /** @description true when more than `total` cards match */
+      totalCapped: boolean
+    }
+    /**
+     * CardType
+     * @enum {unknown}
+     */
+    CardType: 'year' | 'season' | 'month' | 'other'
     /** Carrier */
     Carrier: {
       /** @description Stable carrier id, e.g. onelink */
@@ -415,6 +819,15 @@ export interface components {
     CarrierList: {
       items: components['schemas']['Carrier'][]
     }
+    /** CarrierStatusList */
+    CarrierStatusList: {
+      carrierId: string
+      code: string
+      /** @description Text by locale (zh-CN, en) */
+      label: {
+        [key: string]: string
+      }
+    }[]
     /** ChangePassword */
     ChangePassword: {
       currentPassword: string
@@ -427,11 +840,38 @@ export interface components {
       role: components['schemas']['Role']
       expiresAt?: string | null
     }
+    /** CreateCard */
+    CreateCard: {
+      /** @description 卡号: 11–13 digits */
+      number: string
+      iccid: string
+      /**
+       * Format: uuid
+       * @description An enabled platform config of the card’s carrier
+       */
+      platformId: string
+      type: components['schemas']['CardType']
+      description?: string
+      imsi?: string | null
+      imei?: string | null
+      expiresOn?: string | null
+      tags?: string[]
+    }
     /** CreatedApiKey */
     CreatedApiKey: {
       apiKey: components['schemas']['ApiKey']
       /** @description The key itself. It is shown only in this response; store it now. */
       secret: string
+    }
+    /** CreateDevice */
+    CreateDevice: {
+      /** @description The device id of the IoT platform: letters, digits, _ . : - */
+      id: string
+      name: string
+      product?: string | null
+      state?: components['schemas']['DeviceState']
+      /** Format: date-time */
+      registeredAt?: string
     }
     /** CreatePlatform */
     CreatePlatform: {
@@ -453,6 +893,35 @@ export interface components {
       role: components['schemas']['Role']
       displayName?: string
     }
+    /** Device */
+    Device: {
+      id: string
+      name: string
+      product: string | null
+      state: components['schemas']['DeviceState']
+      /** Format: date-time */
+      registeredAt: string
+      card: {
+        id: string
+        number: string
+        iccid: string
+      } | null
+      /** Format: date-time */
+      createdAt: string
+      /** Format: date-time */
+      updatedAt: string
+    }
+    /** DevicePage */
+    DevicePage: {
+      items: components['schemas']['Device'][]
+      /** @description Counted up to 10,000 */
+      total: number
+      totalCapped: boolean
+      page: number
+      pageSize: number
+    }
+    /** DeviceState */
+    DeviceState: 'online' | 'offline' | 'disabled'
     /** Error */
     Error: {
       /** @description Stable machine-readable code, e.g. VALIDATION_FAILED, USER_NOT_FOUND */
@@ -476,6 +945,20 @@ export interface components {
       /** @enum {string} */
       status: 'ok'
     }
+    /**
+     * Lifecycle
+     * @enum {unknown}
+     */
+    Lifecycle:
+      | 'unknown'
+      | 'inventory'
+      | 'test'
+      | 'test_suspended'
+      | 'ready'
+      | 'active'
+      | 'suspended'
+      | 'pending_termination'
+      | 'terminated'
     /** LocalizedText */
     LocalizedText: {
       'zh-CN': string
@@ -590,10 +1073,64 @@ export interface components {
     SetPassword: {
       password: string
     }
+    /**
+     * StateAction
+     * @enum {unknown}
+     */
+    StateAction: 'activate' | 'suspend' | 'resume'
+    /** StopReason */
+    StopReason: {
+      /** @enum {unknown} */
+      initiator: 'customer' | 'carrier' | 'unknown'
+      block:
+        | (
+            | 'data_cap'
+            | 'sms_cap'
+            | 'data_cut'
+            | 'expired'
+            | 'balance'
+            | 'imei_mismatch'
+            | 'real_name'
+            | 'pool_exhausted'
+            | 'operator_admin'
+            | 'dormant'
+            | 'other'
+          )
+        | null
+      text: string | null
+      resumable: boolean
+    }
+    /**
+     * SyncState
+     * @enum {unknown}
+     */
+    SyncState: 'never' | 'waiting' | 'running' | 'ok' | 'failed'
     /** TestPlatform */
     TestPlatform: {
       /** @description A card to read as part of the test */
       sampleIccid?: string
+    }
+    /** UpdateCard */
+    UpdateCard: {
+      description?: string
+      type?: components['schemas']['CardType']
+      tags?: string[]
+      expiresOn?: string | null
+      imsi?: string | null
+      imei?: string | null
+      /**
+       * Format: uuid
+       * @description Move the card to another platform config of its carrier
+       */
+      platformId?: string
+    }
+    /** UpdateDevice */
+    UpdateDevice: {
+      name?: string
+      product?: string | null
+      state?: components['schemas']['DeviceState']
+      /** Format: date-time */
+      registeredAt?: string
     }
     /** UpdatePlatform */
     UpdatePlatform: {
@@ -611,6 +1148,15 @@ export interface components {
       role?: components['schemas']['Role']
       /** @description A disabled user cannot log in and is signed out at once */
       disabled?: boolean
+    }
+    /** UpsertDevices */
+    UpsertDevices: {
+      devices: components['schemas']['CreateDevice'][]
+    }
+    /** UpsertDevicesResult */
+    UpsertDevicesResult: {
+      created: number
+      updated: number
     }
     /** User */
     User: {
@@ -1389,6 +1935,8 @@ export interface operations {
   listOperations: {
     parameters: {
       query?: {
+        /** @description A card's number or ICCID (its records outlive the card) */
+        card?: string
         action?: string
         actorId?: string
         targetType?: string
@@ -1432,6 +1980,56 @@ export interface operations {
         }
         content: {
           'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  exportOperations: {
+    parameters: {
+      query?: {
+        /** @description A card's number or ICCID (its records outlive the card) */
+        card?: string
+        action?: string
+        actorId?: string
+        targetType?: string
+        targetId?: string
+        result?: 'success' | 'failure'
+        /** @description Inclusive lower bound */
+        from?: string
+        /** @description Exclusive upper bound */
+        to?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description CSV, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'text/csv': string
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'text/csv': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'text/csv': components['schemas']['Error']
         }
       }
     }
@@ -1902,6 +2500,1268 @@ export interface operations {
         }
         content: {
           'application/json': components['schemas']['PlatformTest']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  listCards: {
+    parameters: {
+      query?: {
+        /** @description Identifier prefix (number, ICCID, IMSI) or words of the description / device id */
+        q?: string
+        /** @description Card number prefix */
+        number?: string
+        /** @description ICCID prefix */
+        iccid?: string
+        /** @description Bound device id */
+        deviceId?: string
+        /** @description true: bound to a device; false: unbound */
+        bound?: boolean
+        /** @description Platform configs (repeat the parameter for several) */
+        platformId?: string[]
+        /** @description Carriers */
+        carrierId?: string[]
+        /** @description Card types */
+        type?: ('year' | 'season' | 'month' | 'other')[]
+        /** @description Unified statuses */
+        lifecycle?: (
+          | 'unknown'
+          | 'inventory'
+          | 'test'
+          | 'test_suspended'
+          | 'ready'
+          | 'active'
+          | 'suspended'
+          | 'pending_termination'
+          | 'terminated'
+        )[]
+        /** @description Carrier statuses as carrierId:code (see /cards/carrier-statuses) */
+        carrierStatus?: string[]
+        /** @description Sync states */
+        syncState?: ('never' | 'waiting' | 'running' | 'ok' | 'failed')[]
+        /** @description Cards carrying all these tags */
+        tag?: string[]
+        /** @description Activation date, inclusive */
+        activatedFrom?: string
+        /** @description Activation date, exclusive */
+        activatedTo?: string
+        /** @description Update time, inclusive */
+        updatedFrom?: string
+        /** @description Update time, exclusive */
+        updatedTo?: string
+        sort?:
+          | 'createdAt'
+          | 'updatedAt'
+          | 'number'
+          | 'iccid'
+          | 'device'
+          | 'platform'
+          | 'carrier'
+          | 'type'
+          | 'lifecycle'
+          | 'carrierStatus'
+          | 'syncState'
+          | 'activatedAt'
+          | 'totalBytes'
+          | 'usedBytes'
+          | 'remainingBytes'
+        order?: 'asc' | 'desc'
+        limit?: number
+        /** @description nextCursor of the previous page */
+        cursor?: string
+        /** @description Page number (within the first 10,000 matches); or use cursor */
+        page?: number
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['CardPage']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  createCard: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCard']
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Card']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  validateCard: {
+    parameters: {
+      query?: {
+        number?: string
+        iccid?: string
+        platformId?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['CardIdentityCheck']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  listCardCarrierStatuses: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['CarrierStatusList']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  getCard: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Card']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  deleteCard: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  updateCard: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCard']
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Card']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  bindCardDevice: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BindDevice']
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Card']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  unbindCardDevice: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Card']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  activateCard: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Card']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  suspendCard: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Card']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  resumeCard: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Card']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  syncCard: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Card']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  getCardStopReason: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['StopReason']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  listDevices: {
+    parameters: {
+      query?: {
+        /** @description Prefix of the id or the name */
+        q?: string
+        product?: string
+        state?: 'online' | 'offline' | 'disabled'
+        /** @description true: devices without a card; false: devices holding one */
+        unbound?: boolean
+        page?: number
+        pageSize?: number
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['DevicePage']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  upsertDevices: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpsertDevices']
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['UpsertDevicesResult']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  createDevice: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateDevice']
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Device']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  getDevice: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Device']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  deleteDevice: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  updateDevice: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateDevice']
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Device']
         }
       }
       /** @description Invalid input */

@@ -8,6 +8,9 @@ import { migrateToLatest, type MigrationReport } from './db/migrate.js'
 import { CarrierGateway, type GatewayOptions } from './carriers/gateway.js'
 import { CarrierRegistry } from './carriers/registry.js'
 import { silentLogger, type CoreLogger } from './logger.js'
+import { CardOperations } from './cards/card-operations.js'
+import { CardService } from './cards/card-service.js'
+import { DeviceService } from './devices/device-service.js'
 import { PlatformService } from './platforms/platform-service.js'
 import { verifySecretKey } from './secrets/key-check.js'
 import { SecretBox } from './secrets/secret-box.js'
@@ -38,6 +41,9 @@ export interface Core {
   readonly carriers: CarrierRegistry
   readonly gateway: CarrierGateway
   readonly platforms: PlatformService
+  readonly cards: CardService
+  readonly cardOperations: CardOperations
+  readonly devices: DeviceService
   close(): Promise<void>
 }
 
@@ -72,6 +78,9 @@ export async function assembleCore(
   const carriers = config.carriers ?? new CarrierRegistry()
   const gateway = new CarrierGateway(carriers, config.logger ?? silentLogger, config.gateway)
   const platforms = new PlatformService(database.db, operations, carriers, gateway, box)
+  const cards = new CardService(database.db, operations, carriers, now)
+  const cardOperations = new CardOperations(database.db, operations, cards, platforms, gateway, carriers, now)
+  const devices = new DeviceService(database.db, operations)
   return {
     database,
     migrations,
@@ -82,6 +91,9 @@ export async function assembleCore(
     carriers,
     gateway,
     platforms,
+    cards,
+    cardOperations,
+    devices,
     async close() {
       await gateway.close()
       await database.close()

@@ -64,3 +64,46 @@ export {
 export { SECRET_MASK } from './platforms/platform-config.js'
 export { silentLogger, type CoreLogger } from './logger.js'
 export type { PlatformState, PlatformTestRecord } from './db/schema.js'
+export {
+  CardService,
+  COUNT_CAP,
+  type NewCard,
+  type CardChanges,
+  type CardListRequest,
+  type CardPage,
+} from './cards/card-service.js'
+export { CardOperations } from './cards/card-operations.js'
+export {
+  cardTypes,
+  syncStates,
+  CARD_DESCRIPTION_MAX_LENGTH,
+  CARD_TAG_MAX_LENGTH,
+  CARD_TAGS_MAX,
+  type Card,
+} from './cards/card.js'
+export { cardSortKeys, type CardFilter, type CardSortKey, type SortOrder } from './cards/card-query.js'
+export {
+  CARD_NUMBER_PATTERN,
+  normaliseCardNumber,
+  type IdentityCheck,
+  type IdentityNote,
+  type IdentityField,
+} from './cards/card-identity.js'
+export {
+  analyseIccid,
+  sniffIdentifier,
+  type IccidAnalysis,
+  type IccidNote,
+  type CarrierGuess,
+} from './cards/iccid.js'
+export {
+  DeviceService,
+  DEVICE_ID_PATTERN,
+  DEVICE_NAME_MAX_LENGTH,
+  DEVICE_UPSERT_MAX,
+  type Device,
+  type DeviceInput,
+  type DeviceChanges,
+  type DeviceFilter,
+} from './devices/device-service.js'
+export type { CardType, SyncState, DeviceState } from './db/schema.js'

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Actor, OperationContext } from '../actor.js'
 import type { ActorType, Database, OperationResult, OperationRow } from '../db/schema.js'
 import { isDomainError } from '../errors.js'
@@ -16,6 +16,8 @@ export interface OperationFilter {
   actorId?: string
   targetType?: string
   targetId?: string
+  /** A card's number or ICCID: its records even after the card was deleted. */
+  card?: string
   result?: OperationResult
   from?: Date
   to?: Date
@@ -126,6 +128,14 @@ export class OperationLog {
 
   async list(filter: OperationFilter): Promise<{ items: Operation[]; nextBeforeId: number | null }> {
     let query = this.db.selectFrom('operations').selectAll()
+    if (filter.card) {
+      const card = filter.card.trim()
+      query = query
+        .where('targetType', '=', 'card')
+        .where((eb) =>
+          eb.or([eb('targetName', '=', card), eb(sql`details ->> 'iccid'`, '=', card.toUpperCase())]),
+        )
+    }
     if (filter.action) query = query.where('action', '=', filter.action)
     if (filter.actorId) query = query.where('actorId', '=', filter.actorId)
     if (filter.targetType) query = query.where('targetType', '=', filter.targetType)
@@ -142,5 +152,23 @@ export class OperationLog {
     const page = rows.slice(0, filter.limit)
     const last = page.at(-1)
     return { items: page.map(toOperation), nextBeforeId: rows.length > filter.limit && last ? last.id : null }
+  }
+
+  /** Every matching record, newest first, fetched a page at a time (for exports of any size). */
+  async *each(
+    filter: Omit<OperationFilter, 'limit' | 'beforeId'>,
+    pageSize = 1000,
+  ): AsyncGenerator<Operation> {
+    let beforeId: number | undefined
+    for (;;) {
+      const page = await this.list({
+        ...filter,
+        limit: pageSize,
+        ...(beforeId !== undefined ? { beforeId } : {}),
+      })
+      yield* page.items
+      if (page.nextBeforeId === null) return
+      beforeId = page.nextBeforeId
+    }
   }
 }

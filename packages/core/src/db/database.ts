@@ -18,14 +18,18 @@ export interface DatabaseHandle {
 }
 
 const INT8_OID = 20
+const DATE_OID = 1082
 
 // One set of type parsers for both engines: counts and bigserial ids arrive as numbers.
-// Every int8 we store (ids, byte counts, fen) stays far below 2^53.
+// Every int8 we store (ids, byte counts, fen) stays far below 2^53. Dates (calendar days, no
+// time zone) stay YYYY-MM-DD text: a JavaScript Date would shift them by the server's offset.
 const typeParsers = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === INT8_OID
       ? (value: string) => Number(value)
-      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      : oid === DATE_OID
+        ? (value: string) => value
+        : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {

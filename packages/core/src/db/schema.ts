@@ -100,7 +100,64 @@ export interface SettingsTable {
   updatedAt: MutableTimestamp
 }
 
+export type DeviceState = 'online' | 'offline' | 'disabled'
+
+export interface DevicesTable {
+  id: string
+  name: string
+  product: string | null
+  state: Generated<DeviceState>
+  registeredAt: MutableTimestamp
+  createdAt: CreatedAt
+  updatedAt: MutableTimestamp
+}
+
+export type CardType = 'year' | 'season' | 'month' | 'other'
+export type SyncState = 'never' | 'waiting' | 'running' | 'ok' | 'failed'
+
+/** Bigint columns the pool parses as numbers (safe below 2^53: 8 PiB of data, 9e15 cards). */
+type BigintColumn = ColumnType<number, number | bigint, number | bigint>
+
+export interface CardsTable {
+  id: ColumnType<number, never, never>
+  number: string
+  iccid: string
+  iccid19: string
+  imsi: string | null
+  imei: string | null
+  platformId: string
+  carrierId: string
+  type: CardType
+  description: Generated<string>
+  tags: ColumnType<string[], string[] | undefined, string[]>
+  /** A `date` column, read as YYYY-MM-DD text (see database.ts). */
+  expiresOn: string | null
+  deviceId: string | null
+  boundAt: Date | null
+  lifecycle: Generated<string>
+  carrierStatusCode: string | null
+  carrierStatusLabel: ColumnType<Record<string, string> | null, string | null, string | null>
+  block: string | null
+  platformType: string | null
+  activatedAt: Date | null
+  usageTotalBytes: BigintColumn | null
+  usageUsedBytes: BigintColumn | null
+  usageRemainingBytes: BigintColumn | null
+  usageAsOf: Date | null
+  pendingAction: string | null
+  pendingSince: Date | null
+  pendingRef: string | null
+  syncState: Generated<SyncState>
+  syncedAt: Date | null
+  syncErrorCode: string | null
+  syncErrorMessage: string | null
+  createdAt: CreatedAt
+  updatedAt: MutableTimestamp
+}
+
 export interface Database {
+  cards: CardsTable
+  devices: DevicesTable
   users: UsersTable
   platforms: PlatformsTable
   settings: SettingsTable
@@ -116,9 +173,47 @@ export type SessionRow = Selectable<SessionsTable>
 export type ApiKeyRow = Selectable<ApiKeysTable>
 export type OperationRow = Selectable<OperationsTable>
 export type PlatformRow = Selectable<PlatformsTable>
+export type CardRow = Selectable<CardsTable>
+export type DeviceRow = Selectable<DevicesTable>
 
 /** Run-time copy of the column names, checked against the interfaces above by the compiler. */
 export const tableColumns = {
+  cards: [
+    'id',
+    'number',
+    'iccid',
+    'iccid19',
+    'imsi',
+    'imei',
+    'platformId',
+    'carrierId',
+    'type',
+    'description',
+    'tags',
+    'expiresOn',
+    'deviceId',
+    'boundAt',
+    'lifecycle',
+    'carrierStatusCode',
+    'carrierStatusLabel',
+    'block',
+    'platformType',
+    'activatedAt',
+    'usageTotalBytes',
+    'usageUsedBytes',
+    'usageRemainingBytes',
+    'usageAsOf',
+    'pendingAction',
+    'pendingSince',
+    'pendingRef',
+    'syncState',
+    'syncedAt',
+    'syncErrorCode',
+    'syncErrorMessage',
+    'createdAt',
+    'updatedAt',
+  ],
+  devices: ['id', 'name', 'product', 'state', 'registeredAt', 'createdAt', 'updatedAt'],
   users: [
     'id',
     'username',

@@ -232,6 +232,18 @@ export class PlatformService {
             'PLATFORM_ENABLED',
             `Platform "${current.name}" is enabled; disable it before deleting it`,
           )
+        const cards = await trx
+          .selectFrom('cards')
+          .select(countAll.as('n'))
+          .where('platformId', '=', id)
+          .executeTakeFirstOrThrow()
+        if (cards.n > 0)
+          throw new DomainError(
+            'conflict',
+            'PLATFORM_IN_USE',
+            `Platform "${current.name}" still has ${cards.n} card(s); move or delete them first`,
+            { cards: cards.n },
+          )
         await trx.deleteFrom('platforms').where('id', '=', id).execute()
       },
       () => ({ targetName: name }),

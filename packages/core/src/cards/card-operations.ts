@@ -1,0 +1,250 @@
+import {
+  CarrierError,
+  isCarrierError,
+  type CardInfo,
+  type StateAction,
+  type StopReasonResult,
+  type UsageResult,
+} from '@simops/carrier-sdk'
+import type { Kysely } from 'kysely'
+import type { OperationContext } from '../actor.js'
+import type { OperationLog } from '../audit/operation-log.js'
+import { carrierFailure } from '../carriers/carrier-failure.js'
+import type { CarrierGateway } from '../carriers/gateway.js'
+import type { CarrierRegistry } from '../carriers/registry.js'
+import type { CardRow, Database, PlatformRow } from '../db/schema.js'
+import { DomainError, isDomainError } from '../errors.js'
+import type { PlatformService } from '../platforms/platform-service.js'
+import { actionTarget, asLifecycle, pendingHolds, type Card } from './card.js'
+import type { CardService } from './card-service.js'
+
+const actionLabels: Record<StateAction, string> = {
+  activate: 'activate',
+  suspend: 'suspend',
+  resume: 'resume',
+}
+
+/** 激活 / 停机 / 复机 / 同步 for one card, through its platform's plugin; every attempt is audited. */
+export class CardOperations {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly log: OperationLog,
+    private readonly cards: CardService,
+    private readonly platforms: PlatformService,
+    private readonly gateway: CarrierGateway,
+    private readonly registry: CarrierRegistry,
+    private readonly now: () => Date,
+  ) {}
+
+  async changeState(ctx: OperationContext, id: string, action: StateAction): Promise<Card> {
+    const card = await this.cards.row(this.db, id)
+    const entry = {
+      action: `card.${action}`,
+      targetType: 'card',
+      targetId: id,
+      targetName: card.number,
+      details: { iccid: card.iccid, platformId: card.platformId, from: card.lifecycle },
+    }
+    try {
+      const platform = await this.enabledPlatform(card)
+      this.assertAllowed(card, platform, action)
+      let result
+      try {
+        result = await this.gateway.call(this.platforms.target(platform), 'changeState', {
+          iccid: card.iccid,
+          action,
+          from: asLifecycle(card.lifecycle),
+        })
+      } catch (error) {
+        throw isCarrierError(error) ? carrierFailure(platform, error) : error
+      }
+      const at = this.now()
+      await this.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('cards')
+          .set(
+            result.outcome === 'applied'
+              ? { lifecycle: actionTarget[action], pendingAction: null, pendingSince: null, pendingRef: null }
+              : { pendingAction: action, pendingSince: at, pendingRef: result.carrierRef },
+          )
+          .set({ updatedAt: at })
+          .where('id', '=', card.id)
+          .execute()
+        await this.log.record(
+          trx,
+          ctx,
+          { ...entry, details: { ...entry.details, outcome: result.outcome, carrierRef: result.carrierRef } },
+          { result: 'success' },
+        )
+      })
+    } catch (error) {
+      await this.log.record(this.db, ctx, entry, { result: 'failure', error }).catch(() => undefined)
+      throw error
+    }
+    return this.cards.get(id)
+  }
+
+  /**
+   * Reads status (and usage, where the carrier offers it) from the carrier and stores it. A failure is
+   * stored on the card as its sync state and message, and reported.
+   */
+  async sync(ctx: OperationContext, id: string): Promise<Card> {
+    const card = await this.cards.row(this.db, id)
+    const entry = {
+      action: 'card.sync',
+      targetType: 'card',
+      targetId: id,
+      targetName: card.number,
+      details: { iccid: card.iccid, platformId: card.platformId },
+    }
+    try {
+      const platform = await this.enabledPlatform(card)
+      await this.db.updateTable('cards').set({ syncState: 'running' }).where('id', '=', card.id).execute()
+      const target = this.platforms.target(platform)
+      const { definition } = this.registry.get(platform.carrierId)
+      let info: CardInfo
+      let usage: UsageResult | null = null
+      try {
+        const { cards } = await this.gateway.call(target, 'getCards', { iccids: [card.iccid] })
+        const found = cards.find((lookup) => lookup.iccid === card.iccid) ?? cards[0]
+        if (!found?.found)
+          throw new CarrierError('notFound', `the carrier does not know ICCID ${card.iccid} on this account`)
+        info = found.card
+        if (definition.capabilities.usage)
+          usage = await this.gateway.call(target, 'getUsage', { iccid: card.iccid })
+      } catch (error) {
+        throw isCarrierError(error) ? carrierFailure(platform, error) : error
+      }
+      await this.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('cards')
+          .set(this.observed(card, info, usage))
+          .where('id', '=', card.id)
+          .execute()
+        await this.log.record(
+          trx,
+          ctx,
+          {
+            ...entry,
+            details: { ...entry.details, lifecycle: info.lifecycle, carrierStatus: info.carrierStatus.code },
+          },
+          { result: 'success' },
+        )
+      })
+    } catch (error) {
+      const failure = isDomainError(error) ? error : null
+      await this.db
+        .updateTable('cards')
+        .set({
+          syncState: 'failed',
+          syncedAt: this.now(),
+          syncErrorCode: failure?.code ?? 'INTERNAL',
+          syncErrorMessage: failure?.message ?? 'the sync failed unexpectedly',
+        })
+        .where('id', '=', card.id)
+        .execute()
+        .catch(() => undefined)
+      await this.log.record(this.db, ctx, entry, { result: 'failure', error }).catch(() => undefined)
+      throw error
+    }
+    return this.cards.get(id)
+  }
+
+  /** 停机原因: why a card is stopped, where the carrier tells. */
+  async stopReason(id: string): Promise<StopReasonResult> {
+    const card = await this.cards.row(this.db, id)
+    const platform = await this.enabledPlatform(card)
+    if (!this.registry.get(platform.carrierId).definition.capabilities.stopReason)
+      throw new DomainError(
+        'conflict',
+        'CAPABILITY_NOT_SUPPORTED',
+        `The ${platform.carrierId} plugin of platform "${platform.name}" cannot tell why a card is stopped`,
+      )
+    try {
+      return await this.gateway.call(this.platforms.target(platform), 'getStopReason', { iccid: card.iccid })
+    } catch (error) {
+      throw isCarrierError(error) ? carrierFailure(platform, error) : error
+    }
+  }
+
+  /** The columns a successful sync writes; a pending change is over once its target state is seen. */
+  private observed(card: CardRow, info: CardInfo, usage: UsageResult | null) {
+    const at = this.now()
+    const settled = card.pendingAction && actionTarget[card.pendingAction as StateAction] === info.lifecycle
+    return {
+      lifecycle: info.lifecycle,
+      carrierStatusCode: info.carrierStatus.code,
+      carrierStatusLabel: JSON.stringify(info.carrierStatus.label),
+      block: info.block,
+      activatedAt: info.activatedAt,
+      platformType: info.platformType,
+      ...(info.imsi ? { imsi: info.imsi } : {}),
+      ...(info.imei ? { imei: info.imei } : {}),
+      ...(usage
+        ? {
+            usageTotalBytes: usage.totalBytes,
+            usageUsedBytes: usage.usedBytes,
+            usageRemainingBytes:
+              usage.remainingBytes ??
+              (usage.totalBytes === null ? null : Math.max(0, usage.totalBytes - usage.usedBytes)),
+            usageAsOf: usage.asOf,
+          }
+        : {}),
+      ...(settled ? { pendingAction: null, pendingSince: null, pendingRef: null } : {}),
+      syncState: 'ok' as const,
+      syncedAt: at,
+      syncErrorCode: null,
+      syncErrorMessage: null,
+      updatedAt: at,
+    }
+  }
+
+  private async enabledPlatform(card: CardRow): Promise<PlatformRow> {
+    const platform = await this.db
+      .selectFrom('platforms')
+      .selectAll()
+      .where('id', '=', card.platformId)
+      .executeTakeFirstOrThrow()
+    if (platform.state !== 'enabled')
+      throw new DomainError(
+        'conflict',
+        'PLATFORM_DISABLED',
+        `Platform "${platform.name}" is disabled; enable it to reach the carrier`,
+        { platformId: platform.id },
+      )
+    return platform
+  }
+
+  private assertAllowed(card: CardRow, platform: PlatformRow, action: StateAction): void {
+    const { definition } = this.registry.get(platform.carrierId)
+    const transitions = definition.capabilities.changeState?.transitions
+    const from = transitions?.[action]
+    if (!from)
+      throw new DomainError(
+        'conflict',
+        'ACTION_NOT_SUPPORTED',
+        `The ${platform.carrierId} plugin of platform "${platform.name}" cannot ${actionLabels[action]} cards`,
+      )
+    const lifecycle = asLifecycle(card.lifecycle)
+    if (lifecycle === 'unknown')
+      throw new DomainError(
+        'conflict',
+        'CARD_NOT_SYNCED',
+        `Card ${card.number} has not been synced yet, so its state is unknown; sync it first`,
+      )
+    if (pendingHolds(card, definition.limits.lockSeconds, this.now()))
+      throw new DomainError(
+        'conflict',
+        'CARD_CHANGE_PENDING',
+        `Card ${card.number} has a ${card.pendingAction ?? ''} request pending at the carrier; sync it to see the result`,
+        { pendingAction: card.pendingAction },
+      )
+    if (!from.includes(lifecycle))
+      throw new DomainError(
+        'conflict',
+        'ACTION_NOT_ALLOWED',
+        `Card ${card.number} is ${lifecycle}; ${actionLabels[action]} is possible only from: ${from.join(', ')}`,
+        { lifecycle, allowedFrom: from },
+      )
+  }
+}
