@@ -16,12 +16,15 @@ import {
 } from '@simops/core'
 import { openCore } from './bootstrap.js'
 import { ConfigError, readConfig, type ServerConfig } from './config.js'
+import { startDemo } from './demo.js'
 import { startServer } from './server.js'
 
 const usage = `Usage: simops <command>
 
 Commands:
   start                                  run the server (migrates the database first)
+  demo                                   run a fresh demo: embedded database, carrier simulators,
+                                         platforms and cards imported from them (no credentials needed)
   migrate                                apply pending database migrations and exit
   user add <username> --role <role>      create a user (role: admin, operator or viewer)
        [--display-name <name>] [--password-stdin]
@@ -71,8 +74,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = readConfig(process.env, process.cwd())
 
-  if (command === 'start') {
-    const server = await startServer(config)
+  if (command === 'start' || command === 'demo') {
+    const running = command === 'demo' ? await startDemo(config) : await startServer(config)
+    const server = 'server' in running ? running.server : running
     let stopping = false
     const shutdown = (signal: string) => {
       if (stopping) return
@@ -81,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
       // In-flight requests finish; a stuck shutdown is cut off rather than hanging forever.
       const timer = setTimeout(() => process.exit(1), 15_000)
       timer.unref()
-      server.stop().then(
+      running.stop().then(
         () => process.exit(0),
         (error: unknown) => {
           console.error(error)

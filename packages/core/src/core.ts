@@ -8,6 +8,7 @@ import { migrateToLatest, type MigrationReport } from './db/migrate.js'
 import { CarrierGateway, type GatewayOptions } from './carriers/gateway.js'
 import { CarrierRegistry } from './carriers/registry.js'
 import { silentLogger, type CoreLogger } from './logger.js'
+import { CardBatchSync } from './cards/card-batch-sync.js'
 import { CardOperations } from './cards/card-operations.js'
 import { CardService } from './cards/card-service.js'
 import { DeviceService } from './devices/device-service.js'
@@ -43,6 +44,7 @@ export interface Core {
   readonly platforms: PlatformService
   readonly cards: CardService
   readonly cardOperations: CardOperations
+  readonly cardSync: CardBatchSync
   readonly devices: DeviceService
   close(): Promise<void>
 }
@@ -80,6 +82,7 @@ export async function assembleCore(
   const platforms = new PlatformService(database.db, operations, carriers, gateway, box)
   const cards = new CardService(database.db, operations, carriers, now)
   const cardOperations = new CardOperations(database.db, operations, cards, platforms, gateway, carriers, now)
+  const cardSync = new CardBatchSync(database.db, operations, platforms, gateway, carriers, now)
   const devices = new DeviceService(database.db, operations)
   return {
     database,
@@ -93,6 +96,7 @@ export async function assembleCore(
     platforms,
     cards,
     cardOperations,
+    cardSync,
     devices,
     async close() {
       await gateway.close()

@@ -73,6 +73,7 @@ export {
   type CardPage,
 } from './cards/card-service.js'
 export { CardOperations } from './cards/card-operations.js'
+export { CardBatchSync, type BatchSyncProgress } from './cards/card-batch-sync.js'
 export {
   cardTypes,
   syncStates,

@@ -16,6 +16,7 @@ import type { CardRow, Database, PlatformRow } from '../db/schema.js'
 import { DomainError, isDomainError } from '../errors.js'
 import type { PlatformService } from '../platforms/platform-service.js'
 import { actionTarget, asLifecycle, pendingHolds, type Card } from './card.js'
+import { failedSyncColumns, observedColumns } from './card-observation.js'
 import type { CardService } from './card-service.js'
 
 const actionLabels: Record<StateAction, string> = {
@@ -118,7 +119,7 @@ export class CardOperations {
       await this.db.transaction().execute(async (trx) => {
         await trx
           .updateTable('cards')
-          .set(this.observed(card, info, usage))
+          .set(observedColumns(card, info, usage, this.now()))
           .where('id', '=', card.id)
           .execute()
         await this.log.record(
@@ -135,12 +136,13 @@ export class CardOperations {
       const failure = isDomainError(error) ? error : null
       await this.db
         .updateTable('cards')
-        .set({
-          syncState: 'failed',
-          syncedAt: this.now(),
-          syncErrorCode: failure?.code ?? 'INTERNAL',
-          syncErrorMessage: failure?.message ?? 'the sync failed unexpectedly',
-        })
+        .set(
+          failedSyncColumns(
+            failure?.code ?? 'INTERNAL',
+            failure?.message ?? 'the sync failed unexpectedly',
+            this.now(),
+          ),
+        )
         .where('id', '=', card.id)
         .execute()
         .catch(() => undefined)
@@ -167,39 +169,7 @@ export class CardOperations {
     }
   }
 
-  /** The columns a successful sync writes; a pending change is over once its target state is seen. */
-  private observed(card: CardRow, info: CardInfo, usage: UsageResult | null) {
-    const at = this.now()
-    const settled = card.pendingAction && actionTarget[card.pendingAction as StateAction] === info.lifecycle
-    return {
-      lifecycle: info.lifecycle,
-      carrierStatusCode: info.carrierStatus.code,
-      carrierStatusLabel: JSON.stringify(info.carrierStatus.label),
-      block: info.block,
-      activatedAt: info.activatedAt,
-      platformType: info.platformType,
-      ...(info.imsi ? { imsi: info.imsi } : {}),
-      ...(info.imei ? { imei: info.imei } : {}),
-      ...(usage
-        ? {
-            usageTotalBytes: usage.totalBytes,
-            usageUsedBytes: usage.usedBytes,
-            usageRemainingBytes:
-              usage.remainingBytes ??
-              (usage.totalBytes === null ? null : Math.max(0, usage.totalBytes - usage.usedBytes)),
-            usageAsOf: usage.asOf,
-          }
-        : {}),
-      ...(settled ? { pendingAction: null, pendingSince: null, pendingRef: null } : {}),
-      syncState: 'ok' as const,
-      syncedAt: at,
-      syncErrorCode: null,
-      syncErrorMessage: null,
-      updatedAt: at,
-    }
-  }
-
-  private async enabledPlatform(card: CardRow): Promise<PlatformRow> {
+  async enabledPlatform(card: Pick<CardRow, 'platformId'>): Promise<PlatformRow> {
     const platform = await this.db
       .selectFrom('platforms')
       .selectAll()

@@ -1,0 +1,192 @@
+import { isCarrierError, type CardLookup, type UsageResult } from '@simops/carrier-sdk'
+import type { Kysely } from 'kysely'
+import type { OperationContext } from '../actor.js'
+import type { OperationLog } from '../audit/operation-log.js'
+import { carrierFailure } from '../carriers/carrier-failure.js'
+import type { CarrierGateway } from '../carriers/gateway.js'
+import type { CarrierRegistry } from '../carriers/registry.js'
+import type { CardRow, Database, PlatformRow } from '../db/schema.js'
+import { DomainError, isDomainError } from '../errors.js'
+import type { PlatformService } from '../platforms/platform-service.js'
+import { failedSyncColumns, observedColumns } from './card-observation.js'
+
+export interface BatchSyncProgress {
+  done: number
+  total: number
+  ok: number
+  failed: number
+}
+
+/**
+ * Syncs many cards: grouped by platform, read in chunks of the plugin's `getCards` batch size
+ * (the gateway keeps each platform within its rate limit), platforms in parallel. Each card ends
+ * `ok` or `failed` with the reason stored on it and in the operation log. The building block of
+ * scheduled and bulk sync.
+ */
+export class CardBatchSync {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly log: OperationLog,
+    private readonly platforms: PlatformService,
+    private readonly gateway: CarrierGateway,
+    private readonly registry: CarrierRegistry,
+    private readonly now: () => Date,
+  ) {}
+
+  async sync(
+    ctx: OperationContext,
+    cardIds: readonly number[],
+    onProgress?: (progress: BatchSyncProgress) => void,
+  ): Promise<BatchSyncProgress> {
+    const progress: BatchSyncProgress = { done: 0, total: cardIds.length, ok: 0, failed: 0 }
+    const byPlatform = new Map<string, CardRow[]>()
+    for (let start = 0; start < cardIds.length; start += 1000) {
+      const rows = await this.db
+        .selectFrom('cards')
+        .selectAll()
+        .where('id', 'in', cardIds.slice(start, start + 1000))
+        .execute()
+      for (const row of rows) byPlatform.set(row.platformId, [...(byPlatform.get(row.platformId) ?? []), row])
+    }
+    progress.total = [...byPlatform.values()].reduce((sum, rows) => sum + rows.length, 0)
+    const settle = (result: 'ok' | 'failed') => {
+      progress.done += 1
+      progress[result] += 1
+      onProgress?.({ ...progress })
+    }
+    await Promise.all(
+      [...byPlatform.entries()].map(([platformId, rows]) => this.syncPlatform(ctx, platformId, rows, settle)),
+    )
+    return progress
+  }
+
+  private async syncPlatform(
+    ctx: OperationContext,
+    platformId: string,
+    rows: CardRow[],
+    settle: (result: 'ok' | 'failed') => void,
+  ): Promise<void> {
+    const platform = await this.db
+      .selectFrom('platforms')
+      .selectAll()
+      .where('id', '=', platformId)
+      .executeTakeFirstOrThrow()
+    const definition = this.registry.find(platform.carrierId)?.definition
+    const unusable =
+      platform.state !== 'enabled'
+        ? new DomainError('conflict', 'PLATFORM_DISABLED', `Platform "${platform.name}" is disabled`)
+        : !definition
+          ? new DomainError(
+              'conflict',
+              'UNKNOWN_CARRIER',
+              `The ${platform.carrierId} plugin is not installed`,
+            )
+          : null
+    if (unusable || !definition) {
+      for (const row of rows) await this.fail(ctx, row, unusable, settle)
+      return
+    }
+    const size = Math.max(1, definition.limits.batchSize.getCards)
+    for (let start = 0; start < rows.length; start += size) {
+      const chunk = rows.slice(start, start + size)
+      await this.db
+        .updateTable('cards')
+        .set({ syncState: 'running' })
+        .where(
+          'id',
+          'in',
+          chunk.map((row) => row.id),
+        )
+        .execute()
+      let lookups: CardLookup[]
+      try {
+        lookups = (
+          await this.gateway.call(this.platforms.target(platform), 'getCards', {
+            iccids: chunk.map((row) => row.iccid),
+          })
+        ).cards
+      } catch (error) {
+        const failure = isCarrierError(error) ? carrierFailure(platform, error) : error
+        for (const row of chunk) await this.fail(ctx, row, failure, settle)
+        continue
+      }
+      const byIccid = new Map(lookups.map((lookup) => [lookup.iccid, lookup]))
+      for (const row of chunk) await this.apply(ctx, platform, row, byIccid.get(row.iccid), settle)
+    }
+  }
+
+  private async apply(
+    ctx: OperationContext,
+    platform: PlatformRow,
+    row: CardRow,
+    lookup: CardLookup | undefined,
+    settle: (result: 'ok' | 'failed') => void,
+  ): Promise<void> {
+    if (!lookup?.found) {
+      const error = new DomainError(
+        'notFound',
+        'CARRIER_NOT_FOUND',
+        `Platform "${platform.name}" (${platform.carrierId}): the carrier does not know ICCID ${row.iccid} on this account`,
+      )
+      return this.fail(ctx, row, error, settle)
+    }
+    let usage: UsageResult | null = null
+    if (this.registry.find(platform.carrierId)?.definition.capabilities.usage) {
+      try {
+        usage = await this.gateway.call(this.platforms.target(platform), 'getUsage', { iccid: row.iccid })
+      } catch (error) {
+        return this.fail(ctx, row, isCarrierError(error) ? carrierFailure(platform, error) : error, settle)
+      }
+    }
+    const info = lookup.card
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('cards')
+        .set(observedColumns(row, info, usage, this.now()))
+        .where('id', '=', row.id)
+        .execute()
+      await this.log.record(
+        trx,
+        ctx,
+        {
+          ...this.entry(row),
+          details: { iccid: row.iccid, lifecycle: info.lifecycle, carrierStatus: info.carrierStatus.code },
+        },
+        { result: 'success' },
+      )
+    })
+    settle('ok')
+  }
+
+  private async fail(
+    ctx: OperationContext,
+    row: CardRow,
+    error: unknown,
+    settle: (result: 'ok' | 'failed') => void,
+  ): Promise<void> {
+    const failure = isDomainError(error) ? error : null
+    await this.db
+      .updateTable('cards')
+      .set(
+        failedSyncColumns(
+          failure?.code ?? 'INTERNAL',
+          failure?.message ?? 'the sync failed unexpectedly',
+          this.now(),
+        ),
+      )
+      .where('id', '=', row.id)
+      .execute()
+    await this.log.record(this.db, ctx, this.entry(row), { result: 'failure', error })
+    settle('failed')
+  }
+
+  private entry(row: CardRow) {
+    return {
+      action: 'card.sync',
+      targetType: 'card',
+      targetId: String(row.id),
+      targetName: row.number,
+      details: { iccid: row.iccid, platformId: row.platformId },
+    }
+  }
+}
