@@ -15,6 +15,7 @@ import cardRoutes from './routes/cards/index.js'
 import carrierRoutes from './routes/carriers/index.js'
 import deviceRoutes from './routes/devices/index.js'
 import platformRoutes from './routes/platforms/index.js'
+import rechargeRoutes from './routes/recharges/index.js'
 import authRoutes from './routes/auth/index.js'
 import operationRoutes from './routes/operations/index.js'
 import systemRoutes from './routes/system/index.js'
@@ -64,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(platformRoutes)
       await api.register(cardRoutes)
       await api.register(deviceRoutes)
+      await api.register(rechargeRoutes)
     },
     { prefix: '/api/v1' },
   )

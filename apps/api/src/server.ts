@@ -13,6 +13,7 @@ export interface RunningServer {
 }
 
 const SESSION_PURGE_INTERVAL_MS = 60 * 60_000
+const RECHARGE_CHECK_INTERVAL_MS = 60_000
 
 /** Opens the database (migrating it), makes sure an administrator exists, and listens. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
@@ -67,6 +68,13 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         .catch((error: unknown) => log.warn({ err: error }, 'session purge failed'))
     }, SESSION_PURGE_INTERVAL_MS)
     purge.unref()
+    // Pending recharge orders follow the carrier (or lapse) without anyone watching the page.
+    const rechargeMonitor = setInterval(() => {
+      core.recharges.tracker
+        .checkPending(systemContext('recharge-monitor'))
+        .catch((error: unknown) => log.warn({ err: error }, 'recharge status check failed'))
+    }, RECHARGE_CHECK_INTERVAL_MS)
+    rechargeMonitor.unref()
 
     await app.listen({ host: config.host, port: config.port })
     const address = app.server.address()
@@ -81,6 +89,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       url,
       async stop() {
         clearInterval(purge)
+        clearInterval(rechargeMonitor)
         await running.close()
         await core.close()
       },

@@ -134,6 +134,11 @@ describe.each(backends)('devices and binding on %s', (backend) => {
     await request('PUT', `/api/v1/cards/${card.id}/device`, { deviceId: 'meter-3' })
     expect((await request('DELETE', '/api/v1/devices/meter-3')).statusCode).toBe(204)
     expect((await request('GET', `/api/v1/cards/${card.id}`)).json().device).toBeNull()
+    const history = (await request('GET', `/api/v1/operations?card=${card.number}`)).json()
+    expect(history.items[0]).toMatchObject({
+      action: 'card.unbind',
+      details: { deviceId: 'meter-3', reason: 'device.delete' },
+    })
     const viewer = (await h().userWithRole('viewer')).token
     const refused = await h().request({ method: 'DELETE', url: '/api/v1/devices/meter-4', token: viewer })
     expect(refused.statusCode).toBe(403)

@@ -605,6 +605,84 @@ export interface paths {
     patch: operations['updateDevice']
     trace?: never
   }
+  '/api/v1/recharges': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** List recharge orders, newest first */
+    get: operations['listRecharges']
+    put?: never
+    /**
+     * 充值: place a top-up order and get its payment URL
+     * @description The carrier issues the order and the payment page; its result is authoritative. Refused with AMOUNT_INVALID, PAYMENT_METHOD_UNSUPPORTED (400), PLATFORM_NOT_FOUND (404), PLATFORM_DISABLED, RECHARGE_NOT_SUPPORTED, IDEMPOTENCY_KEY_REUSED (409), CARRIER_RATE_LIMITED (429), other CARRIER_* (502); nothing is stored then. With an Idempotency-Key a repeated request answers 200 with the first order (header idempotent-replayed: true).
+     */
+    post: operations['createRecharge']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/recharges/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Get a recharge order */
+    get: operations['getRecharge']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/recharges/{id}/refresh': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Ask the carrier about a pending order now
+     * @description Pending orders are also checked every minute in the background; a lapsed link expires the order.
+     */
+    post: operations['refreshRecharge']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/recharges/{id}/confirm': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Record the outcome by hand (paid or failed), with a note
+     * @description For a pending or expired order whose outcome the carrier’s own portal shows. RECHARGE_SETTLED (409) once paid or failed.
+     */
+    post: operations['confirmRecharge']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
 }
 export type webhooks = Record<string, never>
 export interface components {
@@ -833,6 +911,13 @@ export interface components {
       currentPassword: string
       newPassword: string
     }
+    /** ConfirmRecharge */
+    ConfirmRecharge: {
+      /** @enum {unknown} */
+      status: 'paid' | 'failed'
+      /** @description What the carrier’s portal showed, and where */
+      note: string
+    }
     /** CreateApiKey */
     CreateApiKey: {
       name: string
@@ -883,6 +968,22 @@ export interface components {
         [key: string]: unknown
       }
       state?: components['schemas']['PlatformState']
+    }
+    /** CreateRecharge */
+    CreateRecharge: {
+      /**
+       * Format: uuid
+       * @description An enabled platform whose carrier takes recharges
+       */
+      platformId: string
+      /** @description 账户id */
+      accountId: string
+      /** @description In 元, at most two decimals, within the carrier’s range (OneLink: 1–500) */
+      amount: number | string
+      /** @enum {unknown} */
+      paymentMethod: 'ALIPAY_WAP' | 'ALIPAY_WEB' | 'WEIXIN_JSAPI' | 'WEIXIN_NATIVE'
+      /** Format: uri */
+      returnUrl?: string
     }
     /** CreateUser */
     CreateUser: {
@@ -1067,6 +1168,53 @@ export interface components {
       status: 'ready'
       database: 'embedded' | 'postgres'
     }
+    /** Recharge */
+    Recharge: {
+      /** Format: uuid */
+      id: string
+      platform: {
+        id: string
+        name: string
+        carrierId: string
+      }
+      accountId: string
+      /** @description Amount in fen (1 元 = 100 fen) */
+      amountFen: number
+      /** @description Amount in 元 with two decimals, e.g. "12.50" */
+      amount: string
+      paymentMethod: string
+      /** @description The carrier's order number */
+      orderNo: string
+      /** @description Where the payer completes the payment */
+      paymentUrl: string
+      status: components['schemas']['RechargeStatus']
+      /** @description Who settled the status: the carrier's answer, an administrator, or the link's lifetime */
+      statusSource: ('carrier' | 'manual' | 'timeout') | null
+      expiresAt: string | null
+      paidAt: string | null
+      checkedAt: string | null
+      note: string | null
+      createdBy: {
+        id: string | null
+        name: string
+      }
+      /** Format: date-time */
+      createdAt: string
+      /** Format: date-time */
+      updatedAt: string
+    }
+    /** RechargePage */
+    RechargePage: {
+      items: components['schemas']['Recharge'][]
+      total: number
+      page: number
+      pageSize: number
+    }
+    /**
+     * RechargeStatus
+     * @enum {unknown}
+     */
+    RechargeStatus: 'pending' | 'paid' | 'failed' | 'expired'
     /** Role */
     Role: 'admin' | 'operator' | 'viewer'
     /** SetPassword */
@@ -3793,6 +3941,324 @@ export interface operations {
       }
       /** @description Not found */
       404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  listRecharges: {
+    parameters: {
+      query?: {
+        platformId?: string
+        accountId?: string
+        orderNo?: string
+        paymentMethod?: 'ALIPAY_WAP' | 'ALIPAY_WEB' | 'WEIXIN_JSAPI' | 'WEIXIN_NATIVE'
+        status?: 'pending' | 'paid' | 'failed' | 'expired'
+        /** @description Exact amount in 元 */
+        amount?: string
+        from?: string
+        to?: string
+        page?: number
+        pageSize?: number
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['RechargePage']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  createRecharge: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Repeat a request with the same key to get the first order back instead of a second one */
+        'idempotency-key'?: string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRecharge']
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Recharge']
+        }
+      }
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Recharge']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  getRecharge: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Recharge']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  refreshRecharge: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Recharge']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  confirmRecharge: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmRecharge']
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Recharge']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown
         }

@@ -13,6 +13,7 @@ import { CardOperations } from './cards/card-operations.js'
 import { CardService } from './cards/card-service.js'
 import { DeviceService } from './devices/device-service.js'
 import { PlatformService } from './platforms/platform-service.js'
+import { RechargeService } from './recharges/recharge-service.js'
 import { verifySecretKey } from './secrets/key-check.js'
 import { SecretBox } from './secrets/secret-box.js'
 
@@ -46,6 +47,7 @@ export interface Core {
   readonly cardOperations: CardOperations
   readonly cardSync: CardBatchSync
   readonly devices: DeviceService
+  readonly recharges: RechargeService
   close(): Promise<void>
 }
 
@@ -84,6 +86,7 @@ export async function assembleCore(
   const cardOperations = new CardOperations(database.db, operations, cards, platforms, gateway, carriers, now)
   const cardSync = new CardBatchSync(database.db, operations, platforms, gateway, carriers, now)
   const devices = new DeviceService(database.db, operations)
+  const recharges = new RechargeService(database.db, operations, carriers, gateway, platforms, now)
   return {
     database,
     migrations,
@@ -98,6 +101,7 @@ export async function assembleCore(
     cardOperations,
     cardSync,
     devices,
+    recharges,
     async close() {
       await gateway.close()
       await database.close()

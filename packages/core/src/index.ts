@@ -108,3 +108,13 @@ export {
   type DeviceFilter,
 } from './devices/device-service.js'
 export type { CardType, SyncState, DeviceState } from './db/schema.js'
+export {
+  RechargeService,
+  ACCOUNT_ID_MAX_LENGTH,
+  type NewRecharge,
+  type RechargeFilter,
+} from './recharges/recharge-service.js'
+export { RechargeTracker, DEFAULT_LINK_LIFETIME_MINUTES } from './recharges/recharge-tracker.js'
+export { yuanToFen, formatFen } from './recharges/amount.js'
+export type { Recharge, RechargeState } from './recharges/recharge.js'
+export type { RechargeStatusSource } from './db/schema.js'

@@ -155,8 +155,35 @@ export interface CardsTable {
   updatedAt: MutableTimestamp
 }
 
+export type RechargeStatus = 'creating' | 'pending' | 'paid' | 'failed' | 'expired'
+export type RechargeStatusSource = 'carrier' | 'manual' | 'timeout'
+
+export interface RechargesTable {
+  id: Generated<string>
+  platformId: string
+  carrierId: string
+  accountId: string
+  amountFen: number
+  paymentMethod: string
+  orderNo: string | null
+  paymentUrl: string | null
+  status: RechargeStatus
+  statusSource: RechargeStatusSource | null
+  expiresAt: Date | null
+  paidAt: Date | null
+  checkedAt: Date | null
+  note: string | null
+  createdById: string | null
+  createdByName: string
+  idempotencyKey: string | null
+  requestHash: string | null
+  createdAt: CreatedAt
+  updatedAt: MutableTimestamp
+}
+
 export interface Database {
   cards: CardsTable
+  recharges: RechargesTable
   devices: DevicesTable
   users: UsersTable
   platforms: PlatformsTable
@@ -174,6 +201,7 @@ export type ApiKeyRow = Selectable<ApiKeysTable>
 export type OperationRow = Selectable<OperationsTable>
 export type PlatformRow = Selectable<PlatformsTable>
 export type CardRow = Selectable<CardsTable>
+export type RechargeRow = Selectable<RechargesTable>
 export type DeviceRow = Selectable<DevicesTable>
 
 /** Run-time copy of the column names, checked against the interfaces above by the compiler. */
@@ -214,6 +242,28 @@ export const tableColumns = {
     'updatedAt',
   ],
   devices: ['id', 'name', 'product', 'state', 'registeredAt', 'createdAt', 'updatedAt'],
+  recharges: [
+    'id',
+    'platformId',
+    'carrierId',
+    'accountId',
+    'amountFen',
+    'paymentMethod',
+    'orderNo',
+    'paymentUrl',
+    'status',
+    'statusSource',
+    'expiresAt',
+    'paidAt',
+    'checkedAt',
+    'note',
+    'createdById',
+    'createdByName',
+    'idempotencyKey',
+    'requestHash',
+    'createdAt',
+    'updatedAt',
+  ],
   users: [
     'id',
     'username',

@@ -202,8 +202,22 @@ export class DeviceService {
           .updateTable('cards')
           .set({ deviceId: null, boundAt: null, updatedAt: new Date() })
           .where('deviceId', '=', id)
-          .returning(['id', 'number'])
+          .returning(['id', 'number', 'iccid'])
           .execute()
+        // The released card's own history shows the unbinding too.
+        for (const card of released)
+          await this.log.record(
+            trx,
+            ctx,
+            {
+              action: 'card.unbind',
+              targetType: 'card',
+              targetId: String(card.id),
+              targetName: card.number,
+              details: { deviceId: id, iccid: card.iccid, reason: 'device.delete' },
+            },
+            { result: 'success' },
+          )
         await trx.deleteFrom('devices').where('id', '=', id).execute()
         return { name: current.name, released }
       },

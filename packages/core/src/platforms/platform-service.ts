@@ -232,17 +232,23 @@ export class PlatformService {
             'PLATFORM_ENABLED',
             `Platform "${current.name}" is enabled; disable it before deleting it`,
           )
-        const cards = await trx
-          .selectFrom('cards')
-          .select(countAll.as('n'))
-          .where('platformId', '=', id)
-          .executeTakeFirstOrThrow()
-        if (cards.n > 0)
+        // Cards and recharge orders keep their platform: it goes only when nothing refers to it.
+        const [cards, recharges] = await Promise.all(
+          (['cards', 'recharges'] as const).map((table) =>
+            trx
+              .selectFrom(table)
+              .select(countAll.as('n'))
+              .where('platformId', '=', id)
+              .executeTakeFirstOrThrow()
+              .then((row) => row.n),
+          ),
+        )
+        if (cards || recharges)
           throw new DomainError(
             'conflict',
             'PLATFORM_IN_USE',
-            `Platform "${current.name}" still has ${cards.n} card(s); move or delete them first`,
-            { cards: cards.n },
+            `Platform "${current.name}" still has ${cards ? `${cards} card(s)` : `${recharges} recharge order(s)`}; ${cards ? 'move or delete them first' : 'it is kept for their history'}`,
+            { cards, recharges },
           )
         await trx.deleteFrom('platforms').where('id', '=', id).execute()
       },
