@@ -29,8 +29,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('cards')
     // Identity, so ids grow with creation: "newest first" is id order and needs no extra index.
     .addColumn('id', 'bigint', (c) => c.primaryKey().generatedAlwaysAsIdentity())
-    .addColumn('number', 'text', (c) => c.notNull())
-    .addColumn('iccid', 'text', (c) => c.notNull())
+    // Identifiers are digit strings: the "C" collation lets one plain index serve equality, prefix
+    // search (LIKE 'x%') and ORDER BY alike.
+    .addColumn('number', sql`text collate "C"`, (c) => c.notNull())
+    .addColumn('iccid', sql`text collate "C"`, (c) => c.notNull())
     .addColumn('iccid19', 'text', (c) => c.notNull())
     .addColumn('imsi', 'text')
     .addColumn('imei', 'text')
@@ -70,9 +72,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
 
   const indexes = [
-    // Identity and prefix search (text_pattern_ops serves LIKE 'x%' whatever the collation).
-    `create unique index cards_number_key on cards (number text_pattern_ops)`,
-    `create unique index cards_iccid_key on cards (iccid text_pattern_ops)`,
+    // Identity, prefix search and sort (C collation; see above).
+    `create unique index cards_number_key on cards (number)`,
+    `create unique index cards_iccid_key on cards (iccid)`,
+    // Number prefixes follow the carrier, so "one carrier, sorted by number" needs its own index.
+    `create index cards_carrier_number_idx on cards (carrier_id, number, id)`,
     `create index cards_iccid19_idx on cards (iccid19)`,
     `create index cards_imsi_idx on cards (imsi text_pattern_ops) where imsi is not null`,
     `create unique index cards_device_id_key on cards (device_id) where device_id is not null`,
