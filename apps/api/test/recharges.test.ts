@@ -207,12 +207,23 @@ describe.each(backends)('recharges on %s', (backend) => {
     const limited = await recharge({ ...valid, platformId: ref })
     expect([limited.statusCode, limited.json().code]).toEqual([429, 'CARRIER_RATE_LIMITED'])
     reference.handle().clearFaults()
+    // Asking about an order while the carrier is down reports the failure and leaves the order pending.
+    const pending = (await recharge({ ...valid, platformId: ref })).json()
+    reference.handle().injectFault('serverError', 5)
+    const down = await h().request({
+      method: 'POST',
+      url: `/api/v1/recharges/${pending.id}/refresh`,
+      token: operator,
+    })
+    expect([down.statusCode, down.json().code]).toEqual([502, 'CARRIER_UNAVAILABLE'])
+    reference.handle().clearFaults()
+    expect((await h().core.recharges.get(pending.id)).status).toBe('pending')
     const viewer = (await h().userWithRole('viewer')).token
     expect((await recharge({ ...valid, platformId }, {}, viewer)).statusCode).toBe(403)
     const after = (
       await h().request({ method: 'GET', url: '/api/v1/recharges?pageSize=100', token: operator })
     ).json().total
-    expect(after).toBe(before)
+    expect(after).toBe(before + 1) // only the order placed while the carrier was up
     const failures = await h().request({
       method: 'GET',
       url: '/api/v1/operations?action=recharge.create&result=failure&limit=100',

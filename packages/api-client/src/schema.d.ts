@@ -1182,7 +1182,8 @@ export interface components {
       amountFen: number
       /** @description Amount in 元 with two decimals, e.g. "12.50" */
       amount: string
-      paymentMethod: string
+      /** @enum {unknown} */
+      paymentMethod: 'ALIPAY_WAP' | 'ALIPAY_WEB' | 'WEIXIN_JSAPI' | 'WEIXIN_NATIVE'
       /** @description The carrier's order number */
       orderNo: string
       /** @description Where the payer completes the payment */
@@ -3328,6 +3329,15 @@ export interface operations {
           'application/json': components['schemas']['Error']
         }
       }
+      /** @description The carrier failed or could not be reached */
+      502: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
     }
   }
   suspendCard: {
@@ -3397,6 +3407,15 @@ export interface operations {
       }
       /** @description Too many requests */
       429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description The carrier failed or could not be reached */
+      502: {
         headers: {
           [name: string]: unknown
         }
@@ -3480,6 +3499,15 @@ export interface operations {
           'application/json': components['schemas']['Error']
         }
       }
+      /** @description The carrier failed or could not be reached */
+      502: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
     }
   }
   syncCard: {
@@ -3556,6 +3584,15 @@ export interface operations {
           'application/json': components['schemas']['Error']
         }
       }
+      /** @description The carrier failed or could not be reached */
+      502: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
     }
   }
   getCardStopReason: {
@@ -3616,6 +3653,15 @@ export interface operations {
       }
       /** @description Too many requests */
       429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description The carrier failed or could not be reached */
+      502: {
         headers: {
           [name: string]: unknown
         }
@@ -4081,6 +4127,15 @@ export interface operations {
       }
       /** @description Too many requests */
       429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description The carrier failed or could not be reached */
+      502: {
         headers: {
           [name: string]: unknown
         }

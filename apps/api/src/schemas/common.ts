@@ -41,6 +41,7 @@ const errorDescriptions: Record<number, string> = {
   413: 'Request too large',
   415: 'Unsupported content type',
   429: 'Too many requests',
+  502: 'The carrier failed or could not be reached',
   503: 'Unavailable',
 }
 

@@ -201,10 +201,10 @@ export class RechargeService {
     }
   }
 
-  /** Asks the carrier about one order now (or expires it when its link has lapsed). */
+  /** Asks the carrier about one order now (or expires it when its link has lapsed); carrier failures are reported. */
   async refresh(ctx: OperationContext, id: string): Promise<Recharge> {
     await this.get(id)
-    await this.tracker.check(ctx, id)
+    await this.tracker.check(ctx, id, true)
     return this.get(id)
   }
 

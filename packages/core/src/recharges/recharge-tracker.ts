@@ -2,6 +2,7 @@ import { isCarrierError } from '@simops/carrier-sdk'
 import { sql, type Kysely } from 'kysely'
 import type { OperationContext } from '../actor.js'
 import type { OperationLog } from '../audit/operation-log.js'
+import { carrierFailure } from '../carriers/carrier-failure.js'
 import type { CarrierGateway } from '../carriers/gateway.js'
 import type { CarrierRegistry } from '../carriers/registry.js'
 import type { Database, RechargeRow, RechargeStatus, RechargeStatusSource } from '../db/schema.js'
@@ -52,8 +53,11 @@ export class RechargeTracker {
     return { checked: due.length, settled }
   }
 
-  /** Asks about one order; returns whether its status changed. A carrier failure leaves it pending. */
-  async check(ctx: OperationContext, id: string): Promise<boolean> {
+  /**
+   * Asks about one order; returns whether its status changed. A carrier failure leaves it pending and
+   * is reported when `raise` is set (someone asked and waits for the answer), else retried next round.
+   */
+  async check(ctx: OperationContext, id: string, raise = false): Promise<boolean> {
     const row = await this.db.selectFrom('recharges').selectAll().where('id', '=', id).executeTakeFirst()
     if (!row || row.status !== 'pending' || !row.orderNo) return false
     const now = this.now()
@@ -76,7 +80,9 @@ export class RechargeTracker {
         if (stale) return this.settle(ctx, row, 'expired', 'timeout', null)
       } catch (error) {
         if (!isCarrierError(error)) throw error
-        // Left pending; asked again on the next round.
+        await this.db.updateTable('recharges').set({ checkedAt: now }).where('id', '=', id).execute()
+        if (raise) throw carrierFailure(platform, error)
+        return false
       }
       await this.db.updateTable('recharges').set({ checkedAt: now }).where('id', '=', id).execute()
       return false

@@ -1,3 +1,4 @@
+import type { PaymentMethod } from '@simops/carrier-sdk'
 import type { RechargeRow, RechargeStatusSource } from '../db/schema.js'
 import { formatFen } from './amount.js'
 
@@ -11,7 +12,7 @@ export interface Recharge {
   amountFen: number
   /** The amount in 元, two decimals ("12.50"). */
   amount: string
-  paymentMethod: string
+  paymentMethod: PaymentMethod
   orderNo: string
   paymentUrl: string
   status: RechargeState
@@ -34,7 +35,8 @@ export function toRecharge(row: RechargeRow, platformName: string): Recharge {
     accountId: row.accountId,
     amountFen: row.amountFen,
     amount: formatFen(row.amountFen),
-    paymentMethod: row.paymentMethod,
+    // Stored only after the plugin accepted it, which checks it is one of its declared methods.
+    paymentMethod: row.paymentMethod as PaymentMethod,
     orderNo: row.orderNo ?? '',
     paymentUrl: row.paymentUrl ?? '',
     status: row.status === 'creating' ? 'pending' : row.status,

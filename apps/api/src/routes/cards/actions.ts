@@ -27,7 +27,7 @@ const cardActionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           description:
             'Allowed only from the states the carrier plugin declares for the action: ACTION_NOT_ALLOWED, CARD_NOT_SYNCED, CARD_CHANGE_PENDING, PLATFORM_DISABLED (409) otherwise. Carrier failures answer CARRIER_* codes naming the platform (409 invalid state/locked, 429 rate limited, 502 unreachable). Most carriers apply changes later: the card then shows `pending` until a sync sees the new state.',
           params: IdParams,
-          response: { 200: CardSchema, ...errorResponses(403, 404, 409, 429) },
+          response: { 200: CardSchema, ...errorResponses(403, 404, 409, 429, 502) },
         },
       },
       async (request) =>
@@ -46,7 +46,7 @@ const cardActionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'A failure is stored on the card (sync state `failed` with the message) and answered with the CARRIER_* code naming the platform.',
         params: IdParams,
-        response: { 200: CardSchema, ...errorResponses(403, 404, 409, 429) },
+        response: { 200: CardSchema, ...errorResponses(403, 404, 409, 429, 502) },
       },
     },
     async (request) => cardBody(await app.core.cardOperations.sync(contextOf(request), request.params.id)),
@@ -61,7 +61,7 @@ const cardActionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '停机原因: why the card is stopped, where the carrier tells',
         description: 'CAPABILITY_NOT_SUPPORTED (409) when the carrier plugin offers no stop reason.',
         params: IdParams,
-        response: { 200: StopReasonSchema, ...errorResponses(404, 409, 429) },
+        response: { 200: StopReasonSchema, ...errorResponses(404, 409, 429, 502) },
       },
     },
     async (request) => app.core.cardOperations.stopReason(request.params.id),

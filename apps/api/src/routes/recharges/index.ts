@@ -16,7 +16,7 @@ const RechargeSchema = Type.Object(
     accountId: Type.String(),
     amountFen: Type.Integer({ description: 'Amount in fen (1 元 = 100 fen)' }),
     amount: Type.String({ description: 'Amount in 元 with two decimals, e.g. "12.50"' }),
-    paymentMethod: Type.String(),
+    paymentMethod: Type.Enum(paymentMethods),
     orderNo: Type.String({ description: "The carrier's order number" }),
     paymentUrl: Type.String({ description: 'Where the payer completes the payment' }),
     status: RechargeStatus,
@@ -165,7 +165,7 @@ const rechargeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'The carrier issues the order and the payment page; its result is authoritative. Refused with AMOUNT_INVALID, PAYMENT_METHOD_UNSUPPORTED (400), PLATFORM_NOT_FOUND (404), PLATFORM_DISABLED, RECHARGE_NOT_SUPPORTED, IDEMPOTENCY_KEY_REUSED (409), CARRIER_RATE_LIMITED (429), other CARRIER_* (502); nothing is stored then. With an Idempotency-Key a repeated request answers 200 with the first order (header idempotent-replayed: true).',
         headers: IdempotencyHeaders,
         body: CreateRechargeBody,
-        response: { 201: RechargeSchema, 200: RechargeSchema, ...errorResponses(403, 404, 409, 429) },
+        response: { 201: RechargeSchema, 200: RechargeSchema, ...errorResponses(403, 404, 409, 429, 502) },
       },
     },
     async (request, reply) => {
