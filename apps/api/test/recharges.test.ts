@@ -1,10 +1,6 @@
 import { CarrierRegistry, systemContext } from '@simops/core'
 import { startOneLinkSimulator, type OneLinkSimulator } from '@simops/carrier-onelink/simulator'
-import {
-  startReferenceSimulator,
-  referenceCarrier,
-  type ReferenceSimulator,
-} from '@simops/carrier-testkit/reference'
+import { startReferenceSimulator, type ReferenceSimulator } from '@simops/carrier-testkit/reference'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importPlugin } from '../src/plugin-loader.js'
 import { backends, useApp } from './harness.js'
