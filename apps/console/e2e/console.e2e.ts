@@ -48,8 +48,10 @@ describe.skipIf(!haveChromium)('console end to end', () => {
     await page.locator('input[name="password"]').press('Enter')
 
     // The first page of the menu is the landing page.
-    await page.waitForURL(/\/platforms$/)
+    await page.waitForURL(/\/cards$/)
     const menu = page.locator('.side-menu')
+    await menu.getByText('物联卡管理').waitFor()
+    await menu.getByText('充值管理').waitFor()
     await menu.getByText('平台接入').waitFor()
     await menu.getByText('操作记录').waitFor()
     await menu.getByText('用户管理').waitFor()

@@ -7,10 +7,15 @@ function messageParams(error: ApiError): Record<string, unknown> {
   return typeof seconds === 'number' ? { seconds } : {}
 }
 
-/** The error in the user's language when its code is known, else the server's own message. */
+/**
+ * The error in the user's language when its code is known, else the server's own message. Carrier
+ * failures keep the server's message too: it names the platform and quotes the carrier.
+ */
 export function describeApiError(error: ApiError): string {
   const key = `errors.codes.${error.code}`
-  return i18n.global.te(key) ? i18n.global.t(key, messageParams(error)) : error.message
+  if (!i18n.global.te(key)) return error.message
+  const text = i18n.global.t(key, messageParams(error))
+  return error.code.startsWith('CARRIER_') ? `${text}（${error.message}）` : text
 }
 
 /** Turns a failed response's body into an ApiError even when the server (or a proxy) sent something else. */

@@ -18,7 +18,7 @@ const paths = (role: Parameters<typeof buildMenu>[1]) =>
 
 describe('menu built from the route table', () => {
   it('offers only the IoT pages that exist, and hides admin pages from others', () => {
-    const cards = ['/platforms', '/operations']
+    const cards = ['/cards', '/devices', '/recharges', '/platforms', '/operations']
     expect(paths('admin')).toEqual({ cards, system: ['/users', '/api-keys'] })
     expect(paths('operator')).toEqual({ cards, system: ['/api-keys'] })
     expect(paths('viewer')).toEqual({ cards, system: ['/api-keys'] })
@@ -34,6 +34,9 @@ describe('menu built from the route table', () => {
       },
     ]
     expect(buildMenu(withDashboard, 'viewer')[0]?.items.map((item) => item.path)).toEqual([
+      '/cards',
+      '/devices',
+      '/recharges',
       '/platforms',
       '/operations',
       '/dashboard',
@@ -46,12 +49,15 @@ describe('menu built from the route table', () => {
       ...emptyOperations,
       ...emptyPlatforms,
       'GET /api/v1/api-keys': () => Response.json({ items: [] }),
+      'GET /api/v1/cards': () => Response.json({ items: [], total: 0, totalCapped: false, nextCursor: null }),
     })
     const { wrapper, router } = await mountConsole('/')
 
-    await eventually(() => expect(router.currentRoute.value.path).toBe('/platforms'))
+    await eventually(() => expect(router.currentRoute.value.path).toBe('/cards'))
     const menu = wrapper.get('.side-menu').text()
     expect(menu).toContain('物联卡')
+    expect(menu).toContain('物联卡管理')
+    expect(menu).toContain('充值管理')
     expect(menu).toContain('平台接入')
     expect(menu).toContain('操作记录')
     expect(menu).toContain('API 密钥')
@@ -64,10 +70,15 @@ describe('menu built from the route table', () => {
   })
 
   it('shows the users page to an admin', async () => {
-    stubServer({ ...signedInAs('admin'), ...emptyOperations, ...emptyPlatforms })
+    stubServer({
+      ...signedInAs('admin'),
+      ...emptyOperations,
+      ...emptyPlatforms,
+      'GET /api/v1/cards': () => Response.json({ items: [], total: 0, totalCapped: false, nextCursor: null }),
+    })
     const { wrapper, router } = await mountConsole('/')
 
-    await eventually(() => expect(router.currentRoute.value.path).toBe('/platforms'))
+    await eventually(() => expect(router.currentRoute.value.path).toBe('/cards'))
     expect(wrapper.get('.side-menu').text()).toContain('用户管理')
   })
 })

@@ -1,4 +1,4 @@
-import { Connection, Document, Key, User } from '@element-plus/icons-vue'
+import { Connection, Cpu, CreditCard, Document, Key, User, Wallet } from '@element-plus/icons-vue'
 import { markRaw } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
 import AppLayout from '@/layout/AppLayout.vue'
@@ -13,6 +13,30 @@ export const FORBIDDEN_ROUTE = 'forbidden'
  * position follows this order, and `meta.minRole` hides it from those who may not open it.
  */
 export const layoutPages: RouteRecordRaw[] = [
+  {
+    path: 'cards',
+    name: 'cards',
+    component: () => import('@/views/cards/CardListView.vue'),
+    meta: { titleKey: 'menu.cards', section: 'cards', icon: markRaw(CreditCard), minRole: 'viewer' },
+  },
+  {
+    path: 'cards/:id',
+    name: 'card-detail',
+    component: () => import('@/views/cards/CardDetailView.vue'),
+    meta: { titleKey: 'cards.detail.title', minRole: 'viewer', activeMenu: '/cards' },
+  },
+  {
+    path: 'devices',
+    name: 'devices',
+    component: () => import('@/views/devices/DeviceListView.vue'),
+    meta: { titleKey: 'menu.devices', section: 'cards', icon: markRaw(Cpu), minRole: 'viewer' },
+  },
+  {
+    path: 'recharges',
+    name: 'recharges',
+    component: () => import('@/views/recharges/RechargeListView.vue'),
+    meta: { titleKey: 'menu.recharges', section: 'cards', icon: markRaw(Wallet), minRole: 'viewer' },
+  },
   {
     path: 'platforms',
     name: 'platforms',
