@@ -6,7 +6,11 @@ export type OperationResult = Schemas['Operation']['result']
 
 /** The audit log filters, as kept in the page URL so a filtered view can be shared or reloaded. */
 export interface OperationFilters {
+  /** A card's number or ICCID; the card detail page links here with it. */
+  card: string
   action: string
+  /** A user's id (admins pick from the user list). */
+  actorId: string
   result: OperationResult | ''
   /** ISO 8601 instants; `to` is exclusive. */
   from: string
@@ -14,23 +18,54 @@ export interface OperationFilters {
   targetId: string
 }
 
-export const EMPTY_FILTERS: OperationFilters = { action: '', result: '', from: '', to: '', targetId: '' }
+export const EMPTY_FILTERS: OperationFilters = {
+  card: '',
+  action: '',
+  actorId: '',
+  result: '',
+  from: '',
+  to: '',
+  targetId: '',
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 function isResult(value: string): value is OperationResult {
   return value === 'success' || value === 'failure'
 }
 
+/** An ISO instant, or '' for anything that does not parse (a hand-edited URL). */
+function instant(value: string): string {
+  return value && !Number.isNaN(new Date(value).getTime()) ? value : ''
+}
+
 export function filtersFromQuery(query: LocationQuery): OperationFilters {
   const result = queryString(query, 'result')
+  const actorId = queryString(query, 'actorId')
   return {
+    card: queryString(query, 'card').trim(),
     action: queryString(query, 'action'),
+    actorId: UUID.test(actorId) ? actorId : '',
     result: isResult(result) ? result : '',
-    from: queryString(query, 'from'),
-    to: queryString(query, 'to'),
+    from: instant(queryString(query, 'from')),
+    to: instant(queryString(query, 'to')),
     targetId: queryString(query, 'targetId'),
   }
 }
 
 export function filtersToQuery(filters: OperationFilters): LocationQueryRaw {
   return compactQuery({ ...filters })
+}
+
+/** The filters as the list and export endpoints take them; empty ones are left out. */
+export function filterParams(filters: OperationFilters) {
+  return {
+    card: filters.card || undefined,
+    action: filters.action || undefined,
+    actorId: filters.actorId || undefined,
+    result: filters.result || undefined,
+    from: filters.from || undefined,
+    to: filters.to || undefined,
+    targetId: filters.targetId || undefined,
+  }
 }

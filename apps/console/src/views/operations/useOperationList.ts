@@ -2,7 +2,8 @@ import type { Schemas } from '@simops/api-client'
 import { computed, ref } from 'vue'
 import { onBeforeRouteUpdate, useRoute, useRouter } from 'vue-router'
 import { api } from '@/api/client'
-import { filtersFromQuery, filtersToQuery, type OperationFilters } from './operation-filters'
+import { downloadOperations } from './operation-export'
+import { filterParams, filtersFromQuery, filtersToQuery, type OperationFilters } from './operation-filters'
 
 const PAGE_SIZE = 50
 
@@ -15,25 +16,17 @@ export function useOperationList() {
   const items = ref<Schemas['Operation'][]>([])
   const nextCursor = ref<string | null>(null)
   const loading = ref(false)
+  const exporting = ref(false)
   const hasMore = computed(() => nextCursor.value !== null)
   // A response that arrives after the filters changed again belongs to a stale query.
   let latestRequest = 0
 
   async function fetchPage(cursor: string | null): Promise<void> {
     const request = ++latestRequest
-    const { action, result, from, to, targetId } = filters.value
     loading.value = true
     const { data } = await api.GET('/api/v1/operations', {
       params: {
-        query: {
-          action: action || undefined,
-          result: result || undefined,
-          from: from || undefined,
-          to: to || undefined,
-          targetId: targetId || undefined,
-          cursor: cursor ?? undefined,
-          limit: PAGE_SIZE,
-        },
+        query: { ...filterParams(filters.value), cursor: cursor ?? undefined, limit: PAGE_SIZE },
       },
     })
     if (request !== latestRequest) return
@@ -57,6 +50,16 @@ export function useOperationList() {
     await router.push({ query: filtersToQuery(next) })
   }
 
+  /** Downloads every record matching the filters in use (not only the loaded ones) as CSV. */
+  async function exportCsv(): Promise<void> {
+    exporting.value = true
+    try {
+      await downloadOperations(filters.value)
+    } finally {
+      exporting.value = false
+    }
+  }
+
   onBeforeRouteUpdate((to) => {
     filters.value = filtersFromQuery(to.query)
     void reload()
@@ -64,5 +67,5 @@ export function useOperationList() {
 
   void reload()
 
-  return { filters, items, loading, hasMore, reload, loadMore, applyFilters }
+  return { filters, items, loading, exporting, hasMore, reload, loadMore, applyFilters, exportCsv }
 }
