@@ -4,3 +4,4 @@ export type { ConformanceCheck, ConformanceOptions } from './conformance/options
 export { faults, type Fault, type SimulatorHandle, type StartSimulator } from './simulator-handle.js'
 export { hasValidLuhn, luhnCheckDigit } from './luhn.js'
 export type { DemoAccount, DemoCard, DemoOptions, DemoSimulator, StartDemo } from './demo.js'
+export { describeDemoSimulator, type DemoCheckOptions } from './demo-checks.js'
