@@ -55,17 +55,20 @@ export async function startDemo(config: ServerConfig): Promise<RunningDemo> {
     log.info(
       `Demo ready at ${server.url}: log in as "admin" with password "${config.adminPassword ?? DEMO_ADMIN_PASSWORD}". Syncing ${cardIds.length} cards from the simulators…`,
     )
-    let stopping = false
-    // The first sync runs in the background; stopping the demo cuts it short.
-    const synced = syncAll(server.core, cardIds, (line) => log.info(line)).catch((error: unknown) => {
-      if (!stopping) log.warn({ err: error }, 'demo: the first sync stopped')
-    })
+    // The first sync runs in the background; stopping the demo cuts it short between cards.
+    const stopSync = new AbortController()
+    const synced = syncAll(server.core, cardIds, (line) => log.info(line), stopSync.signal).catch(
+      (error: unknown) => {
+        if (!stopSync.signal.aborted) log.warn({ err: error }, 'demo: the first sync stopped')
+      },
+    )
     return {
       server,
       simulators,
       synced,
       async stop() {
-        stopping = true
+        stopSync.abort()
+        await synced
         await server.stop()
         await Promise.all(simulators.map(({ simulator }) => simulator.close()))
       },
@@ -128,14 +131,24 @@ async function populate(
   return ids
 }
 
-async function syncAll(core: Core, ids: number[], say: (line: string) => void): Promise<void> {
+async function syncAll(
+  core: Core,
+  ids: number[],
+  say: (line: string) => void,
+  signal: AbortSignal,
+): Promise<void> {
   let reported = 0
-  const result = await core.cardSync.sync(systemContext('demo'), ids, (progress) => {
-    const tenth = Math.floor((progress.done / progress.total) * 10)
-    if (tenth > reported) {
-      reported = tenth
-      say(`demo: synced ${progress.done}/${progress.total} cards (${progress.failed} failed)`)
-    }
-  })
-  say(`demo: first sync done — ${result.ok} ok, ${result.failed} failed`)
+  const result = await core.cardSync.sync(
+    systemContext('demo'),
+    ids,
+    (progress) => {
+      const tenth = Math.floor((progress.done / progress.total) * 10)
+      if (tenth > reported) {
+        reported = tenth
+        say(`demo: synced ${progress.done}/${progress.total} cards (${progress.failed} failed)`)
+      }
+    },
+    signal,
+  )
+  if (!signal.aborted) say(`demo: first sync done — ${result.ok} ok, ${result.failed} failed`)
 }

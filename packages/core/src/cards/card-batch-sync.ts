@@ -33,10 +33,12 @@ export class CardBatchSync {
     private readonly now: () => Date,
   ) {}
 
+  /** Stops early, between cards, once `signal` is aborted; cards not reached keep their state. */
   async sync(
     ctx: OperationContext,
     cardIds: readonly number[],
     onProgress?: (progress: BatchSyncProgress) => void,
+    signal?: AbortSignal,
   ): Promise<BatchSyncProgress> {
     const progress: BatchSyncProgress = { done: 0, total: cardIds.length, ok: 0, failed: 0 }
     const byPlatform = new Map<string, CardRow[]>()
@@ -55,7 +57,9 @@ export class CardBatchSync {
       onProgress?.({ ...progress })
     }
     await Promise.all(
-      [...byPlatform.entries()].map(([platformId, rows]) => this.syncPlatform(ctx, platformId, rows, settle)),
+      [...byPlatform.entries()].map(([platformId, rows]) =>
+        this.syncPlatform(ctx, platformId, rows, settle, signal),
+      ),
     )
     return progress
   }
@@ -65,6 +69,7 @@ export class CardBatchSync {
     platformId: string,
     rows: CardRow[],
     settle: (result: 'ok' | 'failed') => void,
+    signal: AbortSignal | undefined,
   ): Promise<void> {
     const platform = await this.db
       .selectFrom('platforms')
@@ -87,7 +92,7 @@ export class CardBatchSync {
       return
     }
     const size = Math.max(1, definition.limits.batchSize.getCards)
-    for (let start = 0; start < rows.length; start += size) {
+    for (let start = 0; start < rows.length && !signal?.aborted; start += size) {
       const chunk = rows.slice(start, start + size)
       await this.db
         .updateTable('cards')
@@ -111,7 +116,18 @@ export class CardBatchSync {
         continue
       }
       const byIccid = new Map(lookups.map((lookup) => [lookup.iccid, lookup]))
-      for (const row of chunk) await this.apply(ctx, platform, row, byIccid.get(row.iccid), settle)
+      for (const row of chunk) {
+        // A chunk cut short leaves its remaining cards as they were before the sync began.
+        if (signal?.aborted) {
+          await this.db
+            .updateTable('cards')
+            .set({ syncState: row.syncState })
+            .where('id', '=', row.id)
+            .execute()
+          continue
+        }
+        await this.apply(ctx, platform, row, byIccid.get(row.iccid), settle)
+      }
     }
   }
 
