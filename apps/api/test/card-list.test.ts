@@ -118,6 +118,10 @@ describe.each(backends)('card list on %s', (backend) => {
       Array.from({ length: CARDS }, (_, i) => i + 1).filter(pick)
     expect(await ids(`platformId=${platformB}`)).toEqual(range((i) => i % 3 === 0))
     expect(await ids(`platformId=${platformA}&platformId=${platformB}`)).toEqual(range(() => true))
+    expect(await ids(`platformId=${platformB}&carrierId=reference&sort=number`)).toEqual(
+      range((i) => i % 3 === 0),
+    )
+    expect(await ids(`platformId=${platformB}&carrierId=onelink`)).toEqual([])
     expect(await ids('type=year&type=season')).toEqual(range((i) => i % 4 === 0 || i % 4 === 1))
     expect(await ids('lifecycle=active')).toEqual(range((i) => i % 4 === 0))
     expect(await ids('lifecycle=suspended&type=season')).toEqual(range((i) => i % 4 === 1))

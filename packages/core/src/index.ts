@@ -64,14 +64,13 @@ export {
 export { SECRET_MASK } from './platforms/platform-config.js'
 export { silentLogger, type CoreLogger } from './logger.js'
 export type { PlatformState, PlatformTestRecord } from './db/schema.js'
+export { CardService, type NewCard, type CardChanges } from './cards/card-service.js'
 export {
-  CardService,
   COUNT_CAP,
-  type NewCard,
-  type CardChanges,
   type CardListRequest,
   type CardPage,
-} from './cards/card-service.js'
+  type CarrierStatusOption,
+} from './cards/card-list.js'
 export { CardOperations } from './cards/card-operations.js'
 export { CardBatchSync, type BatchSyncProgress } from './cards/card-batch-sync.js'
 export {

@@ -2,6 +2,7 @@ import { Ajv, type Options } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import type { FastifyInstance, FastifySchema } from 'fastify'
 import fp from 'fastify-plugin'
+import { findNul, nulRefusal } from './nul-guard.js'
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
@@ -30,6 +31,16 @@ export default fp(
     app.setValidatorCompiler<FastifySchema>(({ schema, httpPart }) =>
       (httpPart === 'body' ? bodyAjv : textAjv).compile(schema as object),
     )
+    app.addHook('preValidation', async (request) => {
+      for (const [location, value] of [
+        ['params', request.params],
+        ['querystring', request.query],
+        ['body', request.body],
+      ] as const) {
+        const field = findNul(value)
+        if (field) throw nulRefusal(field, location)
+      }
+    })
   },
   { name: 'validation' },
 )

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { OperationContext } from '../actor.js'
 import type { OperationEntry, OperationLog } from '../audit/operation-log.js'
 import type { CarrierRegistry } from '../carriers/registry.js'
@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../db/errors.js'
 import type { CardRow, CardType, Database } from '../db/schema.js'
 import { DomainError, invalidField } from '../errors.js'
 import { toCard, type Card, type CardJoinedRow, type CarrierRules } from './card.js'
+import { CardLister, type CardListRequest, type CardPage, type CarrierStatusOption } from './card-list.js'
 import { checkedDay, checkedDescription, checkedImei, checkedImsi, checkedTags } from './card-fields.js'
 import {
   checkCardIdentity,
@@ -14,17 +15,6 @@ import {
   type IdentityCheck,
   type IdentityInput,
 } from './card-identity.js'
-import {
-  afterCursor,
-  applyCardFilter,
-  cappedCount,
-  decodeCursor,
-  encodeCursor,
-  sortColumns,
-  type CardFilter,
-  type CardSortKey,
-  type SortOrder,
-} from './card-query.js'
 
 export interface NewCard {
   number: string
@@ -49,28 +39,6 @@ export interface CardChanges {
   platformId?: string
 }
 
-export interface CardListRequest {
-  filter: CardFilter
-  sort: CardSortKey
-  order: SortOrder
-  limit: number
-  /** Keyset position from a previous page's `nextCursor` (any depth, constant cost). */
-  cursor?: string
-  /** 1-based page number for page-numbered views; limited to the first `COUNT_CAP` rows. */
-  page?: number
-}
-
-export interface CardPage {
-  items: Card[]
-  nextCursor: string | null
-  /** Matching cards, counted up to `COUNT_CAP`; `totalCapped` says there are more. */
-  total: number
-  totalCapped: boolean
-}
-
-/** Counting stops here: past it the list says "10,000+" and deeper pages are reached by cursor. */
-export const COUNT_CAP = 10_000
-
 type Executor = Kysely<Database> | Transaction<Database>
 
 export function cardNotFound(id: string): DomainError {
@@ -88,52 +56,20 @@ export class CardService {
     private readonly log: OperationLog,
     private readonly registry: CarrierRegistry,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.lister = new CardLister(db, (carrierId) => this.rulesOf(carrierId), now)
+  }
 
-  async list(request: CardListRequest): Promise<CardPage> {
-    if (request.cursor !== undefined && request.page !== undefined)
-      throw invalidField('cursor', 'give either cursor or page, not both')
-    const offset = request.page === undefined ? 0 : (request.page - 1) * request.limit
-    if (offset + request.limit > COUNT_CAP)
-      throw invalidField(
-        'page',
-        `page numbers reach the first ${COUNT_CAP} cards; narrow the filter or page on with cursor`,
-        'PAGE_TOO_DEEP',
-      )
-    const columns = sortColumns(request.sort)
-    const direction = sql.raw(request.order)
-    let query = applyCardFilter(this.db.selectFrom('cards').selectAll('cards'), request.filter)
-      .select(sql<string[]>`array[${sql.join(columns.map((c) => sql`(${c})::text`))}]`.as('sortKey'))
-      .orderBy(sql`${sql.join(columns.map((c) => sql`${c} ${direction}`))}`)
-      .limit(request.limit + 1)
-    if (request.cursor !== undefined)
-      query = query.where(
-        afterCursor(request.sort, request.order, decodeCursor(request.cursor, request.sort)),
-      )
-    if (offset > 0) query = query.offset(offset)
-    // Platform and device names come in the same round trip: the page is small, the joins are by key.
-    const withNames = query
-      .innerJoin('platforms', 'platforms.id', 'cards.platformId')
-      .leftJoin('devices', 'devices.id', 'cards.deviceId')
-      .select([
-        'platforms.name as platformName',
-        'platforms.state as platformState',
-        'devices.name as deviceName',
-        'devices.state as deviceState',
-      ])
-    const [rows, count] = await Promise.all([
-      withNames.execute(),
-      cappedCount(this.db, request.filter, COUNT_CAP),
-    ])
-    const page = rows.slice(0, request.limit)
-    const last = page.at(-1)
-    const now = this.now()
-    return {
-      items: page.map((row) => toCard(row, this.rulesOf(row.carrierId), now)),
-      nextCursor: rows.length > request.limit && last ? encodeCursor(last.sortKey) : null,
-      total: count.total,
-      totalCapped: count.capped,
-    }
+  private readonly lister: CardLister
+
+  /** The card list: filters, sort, keyset or page paging, capped count (see CardLister). */
+  list(request: CardListRequest): Promise<CardPage> {
+    return this.lister.list(request)
+  }
+
+  /** Distinct carrier statuses present among the cards (options of the status filter). */
+  carrierStatuses(): Promise<CarrierStatusOption[]> {
+    return this.lister.carrierStatuses()
   }
 
   async get(id: string): Promise<Card> {
@@ -146,30 +82,6 @@ export class CardService {
   async validate(input: IdentityInput): Promise<IdentityCheck> {
     const { platform: _platform, ...check } = await checkCardIdentity(this.db, this.registry, input)
     return check
-  }
-
-  /**
-   * Distinct carrier statuses present among the cards (for the status filter), read with a loose
-   * index scan so it stays quick at a million cards.
-   */
-  async carrierStatuses(): Promise<
-    Array<{ carrierId: string; code: string; label: Record<string, string> }>
-  > {
-    // Each step finds the next (carrier, code) pair after the previous one through the index.
-    const code = sql`coalesce(carrier_status_code, '')`
-    const { rows } = await sql<{ carrierId: string; code: string; label: Record<string, string> | null }>`
-      with recursive pairs(carrier_id, code) as (
-        (select carrier_id, ${code} from cards order by carrier_id, ${code} limit 1)
-        union all
-        select next.carrier_id, next.code from pairs, lateral (
-          select carrier_id, ${code} as code from cards
-          where (carrier_id, ${code}) > (pairs.carrier_id, pairs.code)
-          order by carrier_id, ${code} limit 1) next
-      )
-      select pairs.carrier_id, pairs.code, (select carrier_status_label from cards
-        where cards.carrier_id = pairs.carrier_id and ${code} = pairs.code limit 1) as label
-      from pairs where pairs.code <> ''`.execute(this.db)
-    return rows.map((row) => ({ carrierId: row.carrierId, code: row.code, label: row.label ?? {} }))
   }
 
   async create(ctx: OperationContext, input: NewCard): Promise<Card> {
