@@ -29,6 +29,35 @@ describe('embedded database', () => {
     expect(rows).toEqual([{ v: 42 }])
     await second.close()
   })
+
+  it('answers concurrent parameterised queries and transactions without mixing them up', async () => {
+    const handle = await openDatabase({ kind: 'embedded' })
+    try {
+      await sql`create table counters (id int primary key, n int not null)`.execute(handle.db)
+      await sql`insert into counters select g, 0 from generate_series(1, 10) g`.execute(handle.db)
+      // Large parameters make the client's Parse/Bind/Execute arrive in several socket reads.
+      const padding = 'x'.repeat(200_000)
+      const reads = Array.from({ length: 60 }, (_, i) =>
+        sql<{ v: number }>`select ${i}::int + 1 + 0 * length(${padding}) as v`
+          .execute(handle.db)
+          .then((r) => r.rows[0]?.v),
+      )
+      const writes = Array.from({ length: 20 }, (_, i) =>
+        handle.db.transaction().execute(async (trx) => {
+          await sql`update counters set n = n + 1 where id = ${(i % 10) + 1}`.execute(trx)
+          await sql`select pg_sleep(0.001)`.execute(trx)
+        }),
+      )
+      const [values] = await Promise.all([Promise.all(reads), Promise.all(writes)])
+      expect(values).toEqual(Array.from({ length: 60 }, (_, i) => i + 1))
+      const { rows } = await sql<{ total: number }>`select sum(n)::int as total from counters`.execute(
+        handle.db,
+      )
+      expect(rows[0]?.total).toBe(20)
+    } finally {
+      await handle.close()
+    }
+  })
 })
 
 describe('PostgreSQL connection errors', () => {

@@ -5,7 +5,7 @@ import type { Database } from './schema.js'
 
 export type DatabaseConfig =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'embedded'; dataDir?: string; snapshot?: Blob; poolSize?: number }
+  | { kind: 'embedded'; dataDir?: string; snapshot?: Blob }
 
 export interface DatabaseHandle {
   readonly db: Kysely<Database>
@@ -40,7 +40,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       ...(config.dataDir ? { dataDir: config.dataDir } : {}),
       ...(config.snapshot ? { snapshot: config.snapshot } : {}),
     })
-    poolConfig = { ...embedded.connection, max: Math.min(config.poolSize ?? 4, embedded.maxConnections) }
+    // One connection: PGlite runs one statement at a time anyway, and its socket server interleaves
+    // the extended-protocol messages of concurrent connections between their Sync points ("unnamed
+    // prepared statement does not exist"). Queries queue in the pool instead.
+    poolConfig = { ...embedded.connection, max: 1 }
   } else {
     poolConfig = { connectionString: config.url, max: config.poolSize ?? 10 }
   }
