@@ -62,7 +62,28 @@ describe.each(backends)('devices and binding on %s', (backend) => {
       ],
     })
     expect(second.json()).toEqual({ created: 1, updated: 2 })
-    expect((await request('GET', '/api/v1/devices/meter-0')).json().name).toBe('Meter 0!')
+    expect((await request('GET', '/api/v1/devices/meter-0')).json()).toMatchObject({
+      name: 'Meter 0!',
+      state: 'online',
+    })
+    // Fields an entry leaves out keep their stored values; given ones change.
+    await request('PATCH', '/api/v1/devices/meter-3', { product: 'SmartMeter' })
+    const partial = await request('PUT', '/api/v1/devices', {
+      devices: [
+        { id: 'meter-3', name: 'Meter 3 renamed' },
+        { id: 'meter-4', name: 'Meter 4', state: 'disabled', product: 'X' },
+      ],
+    })
+    expect(partial.json()).toEqual({ created: 0, updated: 2 })
+    expect((await request('GET', '/api/v1/devices/meter-3')).json()).toMatchObject({
+      name: 'Meter 3 renamed',
+      state: 'online',
+      product: 'SmartMeter',
+    })
+    expect((await request('GET', '/api/v1/devices/meter-4')).json()).toMatchObject({
+      state: 'disabled',
+      product: 'X',
+    })
     const broken = await request('PUT', '/api/v1/devices', {
       devices: [
         { id: 'meter-20', name: 'ok' },

@@ -575,7 +575,7 @@ export interface paths {
     get: operations['listDevices']
     /**
      * Create or update up to 1,000 devices at once (all or nothing)
-     * @description For keeping the registry in step with an IoT platform. An update keeps the registration time.
+     * @description For keeping the registry in step with an IoT platform. An update keeps the registration time and every field an entry leaves out; a new device without a state is offline.
      */
     put: operations['upsertDevices']
     /** Register a device */

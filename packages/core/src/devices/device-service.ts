@@ -230,8 +230,8 @@ export class DeviceService {
 
   /**
    * Creates or updates up to DEVICE_UPSERT_MAX devices in one transaction (all or nothing), so an IoT
-   * platform can push its device list. An update keeps the registration time; a state left out
-   * means offline. Returns how many were new.
+   * platform can push its device list. An update keeps the registration time and any field the
+   * entry leaves out; a new device without a state is offline. Returns how many were new.
    */
   async upsert(
     ctx: OperationContext,
@@ -249,23 +249,37 @@ export class DeviceService {
       ctx,
       { action: 'device.upsert', targetType: 'device', details: { count: devices.length } },
       async (trx) => {
-        if (devices.length === 0) return { created: 0, updated: 0 }
-        const rows = await trx
-          .insertInto('devices')
-          .values(devices.map((device) => this.values(device)))
-          .onConflict((oc) =>
-            oc.column('id').doUpdateSet((eb) => ({
-              name: eb.ref('excluded.name'),
-              product: eb.ref('excluded.product'),
-              state: eb.ref('excluded.state'),
-              updatedAt: sql<Date>`now()`,
-            })),
-          )
-          // xmax = 0 only for freshly inserted rows.
-          .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
-          .execute()
-        const created = rows.filter((row) => row.inserted).length
-        return { created, updated: rows.length - created }
+        // Fields left out of an entry keep their stored value: rows are upserted in groups by
+        // which optional fields they carry, each group updating only those.
+        const groups = new Map<string, DeviceInput[]>()
+        for (const [index, device] of devices.entries()) {
+          const given = inputs[index]
+          const key = `${given?.state !== undefined}:${given?.product !== undefined}`
+          groups.set(key, [...(groups.get(key) ?? []), device])
+        }
+        let created = 0
+        let updated = 0
+        for (const [key, group] of groups) {
+          const [withState, withProduct] = key.split(':').map((flag) => flag === 'true')
+          const rows = await trx
+            .insertInto('devices')
+            .values(group.map((device) => this.values(device)))
+            .onConflict((oc) =>
+              oc.column('id').doUpdateSet((eb) => ({
+                name: eb.ref('excluded.name'),
+                ...(withProduct ? { product: eb.ref('excluded.product') } : {}),
+                ...(withState ? { state: eb.ref('excluded.state') } : {}),
+                updatedAt: sql<Date>`now()`,
+              })),
+            )
+            // xmax = 0 only for freshly inserted rows.
+            .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
+            .execute()
+          const fresh = rows.filter((row) => row.inserted).length
+          created += fresh
+          updated += rows.length - fresh
+        }
+        return { created, updated }
       },
       (result) => ({ details: { count: devices.length, ...result } }),
     )

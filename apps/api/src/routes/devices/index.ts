@@ -150,7 +150,7 @@ const deviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'upsertDevices',
         summary: 'Create or update up to 1,000 devices at once (all or nothing)',
         description:
-          'For keeping the registry in step with an IoT platform. An update keeps the registration time.',
+          'For keeping the registry in step with an IoT platform. An update keeps the registration time and every field an entry leaves out; a new device without a state is offline.',
         body: UpsertDevicesBody,
         response: {
           200: Type.Object(
