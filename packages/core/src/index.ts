@@ -65,12 +65,8 @@ export { SECRET_MASK } from './platforms/platform-config.js'
 export { silentLogger, type CoreLogger } from './logger.js'
 export type { PlatformState, PlatformTestRecord } from './db/schema.js'
 export { CardService, type NewCard, type CardChanges } from './cards/card-service.js'
-export {
-  COUNT_CAP,
-  type CardListRequest,
-  type CardPage,
-  type CarrierStatusOption,
-} from './cards/card-list.js'
+export { COUNT_CAP } from './db/query-helpers.js'
+export { type CardListRequest, type CardPage, type CarrierStatusOption } from './cards/card-list.js'
 export { CardOperations } from './cards/card-operations.js'
 export { CardBatchSync, type BatchSyncProgress } from './cards/card-batch-sync.js'
 export {

@@ -1,12 +1,12 @@
 import { sql, type Kysely } from 'kysely'
 import { isUuid } from '../auth/users.js'
 import type { Database } from '../db/schema.js'
+import { cappedCount, COUNT_CAP } from '../db/query-helpers.js'
 import { invalidField } from '../errors.js'
 import { toCard, type Card, type CarrierRules } from './card.js'
 import {
   afterCursor,
   applyCardFilter,
-  cappedCount,
   decodeCursor,
   encodeCursor,
   sortColumns,
@@ -33,9 +33,6 @@ export interface CardPage {
   total: number
   totalCapped: boolean
 }
-
-/** Counting stops here: past it the list says "10,000+" and deeper pages are reached by cursor. */
-export const COUNT_CAP = 10_000
 
 /** Matches no card: not a valid carrier id (ids are lowercase letters, digits and dashes). */
 const NO_CARRIER = '(none)'
@@ -88,7 +85,10 @@ export class CardLister {
         'devices.name as deviceName',
         'devices.state as deviceState',
       ])
-    const [rows, count] = await Promise.all([withNames.execute(), cappedCount(this.db, filter, COUNT_CAP)])
+    const [rows, count] = await Promise.all([
+      withNames.execute(),
+      cappedCount(this.db, applyCardFilter(this.db.selectFrom('cards'), filter)),
+    ])
     const page = rows.slice(0, request.limit)
     const last = page.at(-1)
     const now = this.now()

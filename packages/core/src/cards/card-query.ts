@@ -1,12 +1,6 @@
-import {
-  sql,
-  type Expression,
-  type Kysely,
-  type RawBuilder,
-  type SelectQueryBuilder,
-  type SqlBool,
-} from 'kysely'
+import { sql, type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely'
 import type { CardType, Database, SyncState } from '../db/schema.js'
+import { containsPattern, prefixPattern } from '../db/query-helpers.js'
 import { invalidField } from '../errors.js'
 import { sniffIdentifier } from './iccid.js'
 
@@ -108,8 +102,6 @@ export function afterCursor(
   return sql<SqlBool>`(${sql.join(columns)}) ${op} (${sql.join(values.map((v) => sql`${v}`))})`
 }
 
-const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-
 type CardQuery<O> = SelectQueryBuilder<Database, 'cards', O>
 
 /** Applies a filter to any query over `cards`. */
@@ -117,8 +109,8 @@ export function applyCardFilter<O>(query: CardQuery<O>, filter: CardFilter): Car
   let q = query
   const any = <T>(values: readonly T[] | undefined) => values !== undefined && values.length > 0
   if (filter.q?.trim()) q = q.where(freeText(filter.q.trim()))
-  if (filter.number) q = q.where('cards.number', 'like', likePrefix(filter.number.trim()))
-  if (filter.iccid) q = q.where('cards.iccid', 'like', likePrefix(filter.iccid.trim().toUpperCase()))
+  if (filter.number) q = q.where('cards.number', 'like', prefixPattern(filter.number.trim()))
+  if (filter.iccid) q = q.where('cards.iccid', 'like', prefixPattern(filter.iccid.trim().toUpperCase()))
   if (filter.deviceId) q = q.where('cards.deviceId', '=', filter.deviceId)
   if (filter.bound === true) q = q.where('cards.deviceId', 'is not', null)
   if (filter.bound === false) q = q.where('cards.deviceId', 'is', null)
@@ -153,25 +145,11 @@ function carrierStatusIn(pairs: readonly string[]): Expression<SqlBool> {
 function freeText(term: string): Expression<SqlBool> {
   const kind = sniffIdentifier(term)
   const compact = term.replace(/[\s-]/g, '')
-  if (kind === 'iccid') return sql<SqlBool>`cards.iccid like ${likePrefix(compact.toUpperCase())}`
+  if (kind === 'iccid') return sql<SqlBool>`cards.iccid like ${prefixPattern(compact.toUpperCase())}`
   if (kind === 'imsi' || /^\d{4,}$/.test(compact)) {
-    const prefix = likePrefix(compact)
+    const prefix = prefixPattern(compact)
     return sql<SqlBool>`(cards.number like ${prefix} or cards.iccid like ${prefix} or cards.imsi like ${prefix})`
   }
-  const contains = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-  return sql<SqlBool>`(cards.description ilike ${contains} or cards.device_id ilike ${contains} or cards.number like ${likePrefix(compact)})`
-}
-
-/** How many cards match, counting at most `cap` + 1 so a million-row table is never counted on a click. */
-export async function cappedCount(
-  db: Kysely<Database>,
-  filter: CardFilter,
-  cap: number,
-): Promise<{ total: number; capped: boolean }> {
-  const inner = applyCardFilter(db.selectFrom('cards').select(sql`1`.as('one')), filter).limit(cap + 1)
-  const row = await db
-    .selectFrom(inner.as('matching'))
-    .select(sql<number>`count(*)::int`.as('n'))
-    .executeTakeFirstOrThrow()
-  return row.n > cap ? { total: cap, capped: true } : { total: row.n, capped: false }
+  const contains = containsPattern(term)
+  return sql<SqlBool>`(cards.description ilike ${contains} or cards.device_id ilike ${contains} or cards.number like ${prefixPattern(compact)})`
 }

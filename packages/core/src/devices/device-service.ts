@@ -2,6 +2,7 @@ import { sql, type Kysely, type SqlBool } from 'kysely'
 import type { OperationContext } from '../actor.js'
 import type { OperationLog } from '../audit/operation-log.js'
 import type { Database, DeviceRow, DeviceState } from '../db/schema.js'
+import { cappedCount, COUNT_CAP, prefixPattern } from '../db/query-helpers.js'
 import { DomainError, invalidField } from '../errors.js'
 
 export interface Device {
@@ -40,7 +41,6 @@ export interface DeviceFilter {
 export const DEVICE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/
 export const DEVICE_NAME_MAX_LENGTH = 64
 export const DEVICE_UPSERT_MAX = 1000
-const COUNT_CAP = 10_000
 
 function notFound(id: string): DomainError {
   return new DomainError('notFound', 'DEVICE_NOT_FOUND', `Device ${id} does not exist`)
@@ -67,8 +67,6 @@ function checkedProduct(product: string | null | undefined, at = ''): string | n
   return trimmed === '' ? null : trimmed
 }
 
-const likePrefix = (text: string) => `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-
 /** 设备: the registry of devices cards are bound to, kept in step with an IoT platform by bulk upsert. */
 export class DeviceService {
   constructor(
@@ -85,7 +83,7 @@ export class DeviceService {
       )
     let query = this.db.selectFrom('devices')
     if (filter.q?.trim()) {
-      const prefix = likePrefix(filter.q.trim())
+      const prefix = prefixPattern(filter.q.trim().toLowerCase())
       query = query.where((eb) =>
         eb.or([eb(sql`lower(devices.id)`, 'like', prefix), eb(sql`lower(devices.name)`, 'like', prefix)]),
       )
@@ -105,20 +103,12 @@ export class DeviceService {
         .limit(filter.pageSize)
         .offset((filter.page - 1) * filter.pageSize)
         .execute(),
-      this.db
-        .selectFrom(
-          query
-            .select(sql`1`.as('one'))
-            .limit(COUNT_CAP + 1)
-            .as('matching'),
-        )
-        .select(sql<number>`count(*)::int`.as('n'))
-        .executeTakeFirstOrThrow(),
+      cappedCount(this.db, query),
     ])
     return {
       items: await this.withCards(rows),
-      total: Math.min(count.n, COUNT_CAP),
-      totalCapped: count.n > COUNT_CAP,
+      total: count.total,
+      totalCapped: count.capped,
     }
   }
 

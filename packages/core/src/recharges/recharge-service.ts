@@ -8,6 +8,7 @@ import { carrierFailure } from '../carriers/carrier-failure.js'
 import type { CarrierGateway } from '../carriers/gateway.js'
 import type { CarrierRegistry } from '../carriers/registry.js'
 import { isUniqueViolation } from '../db/errors.js'
+import { countAll } from '../db/query-helpers.js'
 import type { Database, PlatformRow, RechargeRow } from '../db/schema.js'
 import { DomainError, invalidField } from '../errors.js'
 import type { PlatformService } from '../platforms/platform-service.js'
@@ -84,9 +85,9 @@ export class RechargeService {
         .limit(filter.pageSize)
         .offset((filter.page - 1) * filter.pageSize)
         .execute(),
-      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      query.select(countAll.as('n')).executeTakeFirstOrThrow(),
     ])
-    return { items: rows.map((row) => toRecharge(row, row.platformName)), total: Number(count.n) }
+    return { items: rows.map((row) => toRecharge(row, row.platformName)), total: count.n }
   }
 
   async get(id: string): Promise<Recharge> {
