@@ -1,3 +1,4 @@
+import { DomainError } from '@simops/core'
 import { Type, type TSchema } from 'typebox'
 
 /** The one error shape of every 4xx and 5xx response. */
@@ -58,3 +59,28 @@ export const NullableTimestamp = Type.Union([Timestamp, Type.Null()])
 export const Uuid = Type.String({ format: 'uuid' })
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 export const NoContent = Type.Null({ description: 'No content' })
+
+/** A time as the API writes it (ISO 8601); null stays null. */
+export function isoOrNull(date: Date | null): string | null {
+  return date ? date.toISOString() : null
+}
+
+/**
+ * An optional querystring time range, `to` exclusive: refused with VALIDATION_FAILED naming the
+ * `to` field when it does not come after `from`.
+ */
+export function queryTimeRange(
+  from: string | undefined,
+  to: string | undefined,
+  names: { from: string; to: string } = { from: 'from', to: 'to' },
+): { from?: Date; to?: Date } {
+  const start = from ? new Date(from) : undefined
+  const end = to ? new Date(to) : undefined
+  if (start && end && start >= end) {
+    const message = `must be after ${names.from}`
+    throw new DomainError('invalid', 'VALIDATION_FAILED', `${names.to}: ${message}`, {
+      fields: [{ field: names.to, location: 'querystring', message }],
+    })
+  }
+  return { ...(start ? { from: start } : {}), ...(end ? { to: end } : {}) }
+}

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { API_KEY_NAME_MAX_LENGTH, type ApiKey } from '@simops/core'
 import { contextOf } from '../../plugins/auth.js'
-import { errorResponses, IdParams, NullableTimestamp, Timestamp } from '../../schemas/common.js'
+import { errorResponses, IdParams, isoOrNull, NullableTimestamp, Timestamp } from '../../schemas/common.js'
 import { RoleSchema } from '../users/schemas.js'
 
 const tags = ['api-keys']
@@ -50,15 +50,13 @@ const ListQuery = Type.Object(
 
 const ApiKeyList = Type.Object({ items: Type.Array(ApiKeySchema) }, { title: 'ApiKeyList' })
 
-const iso = (date: Date | null) => date?.toISOString() ?? null
-
 function apiKeyBody(key: ApiKey) {
   return {
     ...key,
     createdAt: key.createdAt.toISOString(),
-    expiresAt: iso(key.expiresAt),
-    lastUsedAt: iso(key.lastUsedAt),
-    revokedAt: iso(key.revokedAt),
+    expiresAt: isoOrNull(key.expiresAt),
+    lastUsedAt: isoOrNull(key.lastUsedAt),
+    revokedAt: isoOrNull(key.revokedAt),
   }
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { DomainError, type Core } from '@simops/core'
+import type { Core } from '@simops/core'
 import { contextOf } from '../../plugins/auth.js'
 import { errorResponses, IdParams, NoContent } from '../../schemas/common.js'
 import {
@@ -19,12 +19,6 @@ import cardActionRoutes from './actions.js'
 
 const tags = ['cards']
 const operator = { access: 'operator' as const }
-
-function invalidQuery(field: string, message: string): DomainError {
-  return new DomainError('invalid', 'VALIDATION_FAILED', `${field}: ${message}`, {
-    fields: [{ field, location: 'querystring', message }],
-  })
-}
 
 /** 物联卡管理: the card registry. Everyone reads; operators change cards. */
 const cardRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -46,7 +40,6 @@ const cardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { sort, order, limit, cursor, page, ...rest } = request.query
       const filter = cardFilterOf(rest)
-      if ('field' in filter) throw invalidQuery(filter.field, filter.message)
       const result = await core.cards.list({
         filter,
         sort: sort ?? 'createdAt',

@@ -10,7 +10,7 @@ import {
 } from '@simops/core'
 import { blockReasons, lifecycles, stateActions } from '@simops/carrier-sdk'
 import { Type, type Static, type TSchema } from 'typebox'
-import { NullableTimestamp, Timestamp } from '../../schemas/common.js'
+import { isoOrNull, NullableTimestamp, queryTimeRange, Timestamp } from '../../schemas/common.js'
 
 const literals = <const T extends string[]>(values: readonly [...T], title?: string) =>
   Type.Enum(values, title ? { title } : {})
@@ -84,17 +84,15 @@ export const CardSchema = Type.Object(
   { title: 'Card' },
 )
 
-const iso = (date: Date | null) => (date ? date.toISOString() : null)
-
 export function cardBody(card: Card): Static<typeof CardSchema> {
   return {
     ...card,
     block: card.block as Static<typeof CardSchema>['block'],
-    boundAt: iso(card.boundAt),
-    activatedAt: iso(card.activatedAt),
+    boundAt: isoOrNull(card.boundAt),
+    activatedAt: isoOrNull(card.activatedAt),
     usage: card.usage ? { ...card.usage, asOf: card.usage.asOf.toISOString() } : null,
     pending: card.pending ? { ...card.pending, since: card.pending.since.toISOString() } : null,
-    sync: { ...card.sync, at: iso(card.sync.at) },
+    sync: { ...card.sync, at: isoOrNull(card.sync.at) },
     createdAt: card.createdAt.toISOString(),
     updatedAt: card.updatedAt.toISOString(),
   }
@@ -194,24 +192,14 @@ export const CardListQuery = Type.Object(
 
 type FilterQuery = Static<Type.TObject<typeof CardFilterQuery>>
 
-function dateRange(
-  query: FilterQuery,
-  from: 'activatedFrom' | 'updatedFrom',
-  to: 'activatedTo' | 'updatedTo',
-) {
-  const start = query[from] ? new Date(query[from]) : undefined
-  const end = query[to] ? new Date(query[to]) : undefined
-  if (start && end && start >= end) return { error: { field: to, message: `must be after ${from}` } }
-  return { start, end }
-}
-
-/** The querystring filter as core's CardFilter, or the field at fault. */
-export function cardFilterOf(query: FilterQuery): CardFilter | { field: string; message: string } {
-  const activated = dateRange(query, 'activatedFrom', 'activatedTo')
-  if ('error' in activated && activated.error) return activated.error
-  const updated = dateRange(query, 'updatedFrom', 'updatedTo')
-  if ('error' in updated && updated.error) return updated.error
-  const filter: CardFilter = {
+/** The querystring filter as core's CardFilter; a date range whose end is not after its start is refused. */
+export function cardFilterOf(query: FilterQuery): CardFilter {
+  const activated = queryTimeRange(query.activatedFrom, query.activatedTo, {
+    from: 'activatedFrom',
+    to: 'activatedTo',
+  })
+  const updated = queryTimeRange(query.updatedFrom, query.updatedTo, { from: 'updatedFrom', to: 'updatedTo' })
+  return {
     ...(query.q !== undefined ? { q: query.q } : {}),
     ...(query.number !== undefined ? { number: query.number } : {}),
     ...(query.iccid !== undefined ? { iccid: query.iccid } : {}),
@@ -224,12 +212,11 @@ export function cardFilterOf(query: FilterQuery): CardFilter | { field: string; 
     ...(query.carrierStatus ? { carrierStatuses: query.carrierStatus } : {}),
     ...(query.syncState ? { syncStates: query.syncState } : {}),
     ...(query.tag ? { tags: query.tag } : {}),
-    ...('start' in activated && activated.start ? { activatedFrom: activated.start } : {}),
-    ...('end' in activated && activated.end ? { activatedTo: activated.end } : {}),
-    ...('start' in updated && updated.start ? { updatedFrom: updated.start } : {}),
-    ...('end' in updated && updated.end ? { updatedTo: updated.end } : {}),
+    ...(activated.from ? { activatedFrom: activated.from } : {}),
+    ...(activated.to ? { activatedTo: activated.to } : {}),
+    ...(updated.from ? { updatedFrom: updated.from } : {}),
+    ...(updated.to ? { updatedTo: updated.to } : {}),
   }
-  return filter
 }
 
 export const CardPageSchema = Type.Object(

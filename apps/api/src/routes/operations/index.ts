@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { DomainError, type Operation } from '@simops/core'
+import type { Operation } from '@simops/core'
 import { Readable } from 'node:stream'
-import { errorResponses, Timestamp } from '../../schemas/common.js'
+import { errorResponses, queryTimeRange, Timestamp } from '../../schemas/common.js'
 import { operationsCsv } from './csv.js'
 
 const tags = ['operations']
@@ -76,16 +76,6 @@ function operationBody(operation: Operation) {
   return { ...operation, createdAt: operation.createdAt.toISOString() }
 }
 
-function timeRange(from: string | undefined, to: string | undefined) {
-  const fromDate = from ? new Date(from) : undefined
-  const toDate = to ? new Date(to) : undefined
-  if (fromDate && toDate && fromDate >= toDate)
-    throw new DomainError('invalid', 'VALIDATION_FAILED', 'to: must be after from', {
-      fields: [{ field: 'to', location: 'querystring', message: 'must be after from' }],
-    })
-  return { ...(fromDate ? { from: fromDate } : {}), ...(toDate ? { to: toDate } : {}) }
-}
-
 /** The audit log, newest first, with keyset paging that stays fast however long the log grows. */
 const operationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -103,7 +93,7 @@ const operationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { cursor, from, to, limit, ...filters } = request.query
       const page = await app.core.operations.list({
         ...filters,
-        ...timeRange(from, to),
+        ...queryTimeRange(from, to),
         ...(cursor ? { beforeId: Number(cursor) } : {}),
         limit: limit ?? 50,
       })
@@ -133,7 +123,7 @@ const operationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { from, to, ...filters } = request.query
-      const records = app.core.operations.each({ ...filters, ...timeRange(from, to) })
+      const records = app.core.operations.each({ ...filters, ...queryTimeRange(from, to) })
       const stamp = new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')
       return reply
         .type('text/csv; charset=utf-8')

@@ -1,9 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ACCOUNT_ID_MAX_LENGTH, DomainError, type Recharge } from '@simops/core'
+import { ACCOUNT_ID_MAX_LENGTH, type Recharge } from '@simops/core'
 import { paymentMethods } from '@simops/carrier-sdk'
 import { Type, type Static } from 'typebox'
 import { contextOf } from '../../plugins/auth.js'
-import { errorResponses, NullableTimestamp, Timestamp } from '../../schemas/common.js'
+import {
+  errorResponses,
+  isoOrNull,
+  NullableTimestamp,
+  queryTimeRange,
+  Timestamp,
+} from '../../schemas/common.js'
 
 const tags = ['recharges']
 
@@ -34,14 +40,12 @@ const RechargeSchema = Type.Object(
   { title: 'Recharge' },
 )
 
-const iso = (date: Date | null) => (date ? date.toISOString() : null)
-
 function rechargeBody(recharge: Recharge): Static<typeof RechargeSchema> {
   return {
     ...recharge,
-    expiresAt: iso(recharge.expiresAt),
-    paidAt: iso(recharge.paidAt),
-    checkedAt: iso(recharge.checkedAt),
+    expiresAt: isoOrNull(recharge.expiresAt),
+    paidAt: isoOrNull(recharge.paidAt),
+    checkedAt: isoOrNull(recharge.checkedAt),
     createdAt: recharge.createdAt.toISOString(),
     updatedAt: recharge.updatedAt.toISOString(),
   }
@@ -116,12 +120,6 @@ const ConfirmBody = Type.Object(
 
 const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 
-function invalidRange(): DomainError {
-  return new DomainError('invalid', 'VALIDATION_FAILED', 'to: must be after from', {
-    fields: [{ field: 'to', location: 'querystring', message: 'must be after from' }],
-  })
-}
-
 /** 充值管理: top-up orders and their status. Everyone reads; operators recharge; admins confirm by hand. */
 const rechargeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -137,15 +135,11 @@ const rechargeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { from, to, amount, page = 1, pageSize = 20, ...filters } = request.query
-      const fromDate = from ? new Date(from) : undefined
-      const toDate = to ? new Date(to) : undefined
-      if (fromDate && toDate && fromDate >= toDate) throw invalidRange()
       const [whole = '0', cents = ''] = amount?.split('.') ?? []
       const result = await app.core.recharges.list({
         ...filters,
         ...(amount !== undefined ? { amountFen: Number(whole) * 100 + Number(cents.padEnd(2, '0')) } : {}),
-        ...(fromDate ? { from: fromDate } : {}),
-        ...(toDate ? { to: toDate } : {}),
+        ...queryTimeRange(from, to),
         page,
         pageSize,
       })
