@@ -83,8 +83,17 @@ export async function assembleCore(
   const gateway = new CarrierGateway(carriers, config.logger ?? silentLogger, config.gateway)
   const platforms = new PlatformService(database.db, operations, carriers, gateway, box)
   const cards = new CardService(database.db, operations, carriers, now)
-  const cardOperations = new CardOperations(database.db, operations, cards, platforms, gateway, carriers, now)
   const cardSync = new CardBatchSync(database.db, operations, platforms, gateway, carriers, now)
+  const cardOperations = new CardOperations(
+    database.db,
+    operations,
+    cards,
+    platforms,
+    gateway,
+    carriers,
+    cardSync,
+    now,
+  )
   const devices = new DeviceService(database.db, operations)
   const recharges = new RechargeService(database.db, operations, carriers, gateway, platforms, now)
   return {

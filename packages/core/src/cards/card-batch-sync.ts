@@ -1,4 +1,4 @@
-import { isCarrierError, type CardLookup, type UsageResult } from '@simops/carrier-sdk'
+import { CarrierError, isCarrierError, type CardLookup, type UsageResult } from '@simops/carrier-sdk'
 import type { Kysely } from 'kysely'
 import type { OperationContext } from '../actor.js'
 import type { OperationLog } from '../audit/operation-log.js'
@@ -6,9 +6,12 @@ import { carrierFailure } from '../carriers/carrier-failure.js'
 import type { CarrierGateway } from '../carriers/gateway.js'
 import type { CarrierRegistry } from '../carriers/registry.js'
 import type { CardRow, Database, PlatformRow } from '../db/schema.js'
-import { DomainError, isDomainError } from '../errors.js'
-import type { PlatformService } from '../platforms/platform-service.js'
+import { isDomainError } from '../errors.js'
+import { platformDisabled, type PlatformService } from '../platforms/platform-service.js'
 import { failedSyncColumns, observedColumns } from './card-observation.js'
+
+/** Reports how one card's sync ended: null for synced, else the failure. */
+type Settle = (row: CardRow, failure: unknown) => void
 
 export interface BatchSyncProgress {
   done: number
@@ -51,9 +54,9 @@ export class CardBatchSync {
       for (const row of rows) byPlatform.set(row.platformId, [...(byPlatform.get(row.platformId) ?? []), row])
     }
     progress.total = [...byPlatform.values()].reduce((sum, rows) => sum + rows.length, 0)
-    const settle = (result: 'ok' | 'failed') => {
+    const settle = (_row: CardRow, failure: unknown) => {
       progress.done += 1
-      progress[result] += 1
+      progress[failure === null ? 'ok' : 'failed'] += 1
       onProgress?.({ ...progress })
     }
     await Promise.all(
@@ -64,11 +67,21 @@ export class CardBatchSync {
     return progress
   }
 
+  /**
+   * Syncs one card; resolves with the failure (also stored on the card and in the operation log),
+   * or null when the card was synced.
+   */
+  async syncOne(ctx: OperationContext, row: CardRow): Promise<unknown> {
+    let failure: unknown = null
+    await this.syncPlatform(ctx, row.platformId, [row], (_row, outcome) => (failure = outcome), undefined)
+    return failure
+  }
+
   private async syncPlatform(
     ctx: OperationContext,
     platformId: string,
     rows: CardRow[],
-    settle: (result: 'ok' | 'failed') => void,
+    settle: Settle,
     signal: AbortSignal | undefined,
   ): Promise<void> {
     const platform = await this.db
@@ -76,18 +89,11 @@ export class CardBatchSync {
       .selectAll()
       .where('id', '=', platformId)
       .executeTakeFirstOrThrow()
-    const definition = this.registry.find(platform.carrierId)?.definition
-    const unusable =
-      platform.state !== 'enabled'
-        ? new DomainError('conflict', 'PLATFORM_DISABLED', `Platform "${platform.name}" is disabled`)
-        : !definition
-          ? new DomainError(
-              'conflict',
-              'UNKNOWN_CARRIER',
-              `The ${platform.carrierId} plugin is not installed`,
-            )
-          : null
-    if (unusable || !definition) {
+    let definition
+    try {
+      if (platform.state !== 'enabled') throw platformDisabled(platform)
+      definition = this.registry.get(platform.carrierId).definition
+    } catch (unusable) {
       for (const row of rows) await this.fail(ctx, row, unusable, settle)
       return
     }
@@ -115,8 +121,8 @@ export class CardBatchSync {
         for (const row of chunk) await this.fail(ctx, row, failure, settle)
         continue
       }
-      const byIccid = new Map(lookups.map((lookup) => [lookup.iccid, lookup]))
-      for (const row of chunk) {
+      // The contract answers one entry per requested ICCID, in the requested order.
+      for (const [index, row] of chunk.entries()) {
         // A chunk cut short leaves its remaining cards as they were before the sync began.
         if (signal?.aborted) {
           await this.db
@@ -126,7 +132,7 @@ export class CardBatchSync {
             .execute()
           continue
         }
-        await this.apply(ctx, platform, row, byIccid.get(row.iccid), settle)
+        await this.apply(ctx, platform, row, lookups[index], settle)
       }
     }
   }
@@ -136,15 +142,14 @@ export class CardBatchSync {
     platform: PlatformRow,
     row: CardRow,
     lookup: CardLookup | undefined,
-    settle: (result: 'ok' | 'failed') => void,
+    settle: Settle,
   ): Promise<void> {
     if (!lookup?.found) {
-      const error = new DomainError(
+      const error = new CarrierError(
         'notFound',
-        'CARRIER_NOT_FOUND',
-        `Platform "${platform.name}" (${platform.carrierId}): the carrier does not know ICCID ${row.iccid} on this account`,
+        `the carrier does not know ICCID ${row.iccid} on this account`,
       )
-      return this.fail(ctx, row, error, settle)
+      return this.fail(ctx, row, carrierFailure(platform, error), settle)
     }
     let usage: UsageResult | null = null
     if (this.registry.find(platform.carrierId)?.definition.capabilities.usage) {
@@ -171,15 +176,10 @@ export class CardBatchSync {
         { result: 'success' },
       )
     })
-    settle('ok')
+    settle(row, null)
   }
 
-  private async fail(
-    ctx: OperationContext,
-    row: CardRow,
-    error: unknown,
-    settle: (result: 'ok' | 'failed') => void,
-  ): Promise<void> {
+  private async fail(ctx: OperationContext, row: CardRow, error: unknown, settle: Settle): Promise<void> {
     const failure = isDomainError(error) ? error : null
     await this.db
       .updateTable('cards')
@@ -193,7 +193,7 @@ export class CardBatchSync {
       .where('id', '=', row.id)
       .execute()
     await this.log.record(this.db, ctx, this.entry(row), { result: 'failure', error })
-    settle('failed')
+    settle(row, error)
   }
 
   private entry(row: CardRow) {

@@ -1,11 +1,4 @@
-import {
-  CarrierError,
-  isCarrierError,
-  type CardInfo,
-  type StateAction,
-  type StopReasonResult,
-  type UsageResult,
-} from '@simops/carrier-sdk'
+import { isCarrierError, type StateAction, type StopReasonResult } from '@simops/carrier-sdk'
 import type { Kysely } from 'kysely'
 import type { OperationContext } from '../actor.js'
 import type { OperationLog } from '../audit/operation-log.js'
@@ -13,17 +6,11 @@ import { carrierFailure } from '../carriers/carrier-failure.js'
 import type { CarrierGateway } from '../carriers/gateway.js'
 import type { CarrierRegistry } from '../carriers/registry.js'
 import type { CardRow, Database, PlatformRow } from '../db/schema.js'
-import { DomainError, isDomainError } from '../errors.js'
-import type { PlatformService } from '../platforms/platform-service.js'
+import { DomainError } from '../errors.js'
+import { platformDisabled, type PlatformService } from '../platforms/platform-service.js'
 import { actionTarget, asLifecycle, pendingHolds, type Card } from './card.js'
-import { failedSyncColumns, observedColumns } from './card-observation.js'
+import type { CardBatchSync } from './card-batch-sync.js'
 import type { CardService } from './card-service.js'
-
-const actionLabels: Record<StateAction, string> = {
-  activate: 'activate',
-  suspend: 'suspend',
-  resume: 'resume',
-}
 
 /** 激活 / 停机 / 复机 / 同步 for one card, through its platform's plugin; every attempt is audited. */
 export class CardOperations {
@@ -34,6 +21,7 @@ export class CardOperations {
     private readonly platforms: PlatformService,
     private readonly gateway: CarrierGateway,
     private readonly registry: CarrierRegistry,
+    private readonly batch: CardBatchSync,
     private readonly now: () => Date,
   ) {}
 
@@ -87,68 +75,11 @@ export class CardOperations {
 
   /**
    * Reads status (and usage, where the carrier offers it) from the carrier and stores it. A failure is
-   * stored on the card as its sync state and message, and reported.
+   * stored on the card as its sync state and message, and reported. The same path as batch sync.
    */
   async sync(ctx: OperationContext, id: string): Promise<Card> {
-    const card = await this.cards.row(this.db, id)
-    const entry = {
-      action: 'card.sync',
-      targetType: 'card',
-      targetId: id,
-      targetName: card.number,
-      details: { iccid: card.iccid, platformId: card.platformId },
-    }
-    try {
-      const platform = await this.enabledPlatform(card)
-      await this.db.updateTable('cards').set({ syncState: 'running' }).where('id', '=', card.id).execute()
-      const target = this.platforms.target(platform)
-      const { definition } = this.registry.get(platform.carrierId)
-      let info: CardInfo
-      let usage: UsageResult | null = null
-      try {
-        const { cards } = await this.gateway.call(target, 'getCards', { iccids: [card.iccid] })
-        const found = cards.find((lookup) => lookup.iccid === card.iccid) ?? cards[0]
-        if (!found?.found)
-          throw new CarrierError('notFound', `the carrier does not know ICCID ${card.iccid} on this account`)
-        info = found.card
-        if (definition.capabilities.usage)
-          usage = await this.gateway.call(target, 'getUsage', { iccid: card.iccid })
-      } catch (error) {
-        throw isCarrierError(error) ? carrierFailure(platform, error) : error
-      }
-      await this.db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('cards')
-          .set(observedColumns(card, info, usage, this.now()))
-          .where('id', '=', card.id)
-          .execute()
-        await this.log.record(
-          trx,
-          ctx,
-          {
-            ...entry,
-            details: { ...entry.details, lifecycle: info.lifecycle, carrierStatus: info.carrierStatus.code },
-          },
-          { result: 'success' },
-        )
-      })
-    } catch (error) {
-      const failure = isDomainError(error) ? error : null
-      await this.db
-        .updateTable('cards')
-        .set(
-          failedSyncColumns(
-            failure?.code ?? 'INTERNAL',
-            failure?.message ?? 'the sync failed unexpectedly',
-            this.now(),
-          ),
-        )
-        .where('id', '=', card.id)
-        .execute()
-        .catch(() => undefined)
-      await this.log.record(this.db, ctx, entry, { result: 'failure', error }).catch(() => undefined)
-      throw error
-    }
+    const failure = await this.batch.syncOne(ctx, await this.cards.row(this.db, id))
+    if (failure !== null) throw failure
     return this.cards.get(id)
   }
 
@@ -175,13 +106,7 @@ export class CardOperations {
       .selectAll()
       .where('id', '=', card.platformId)
       .executeTakeFirstOrThrow()
-    if (platform.state !== 'enabled')
-      throw new DomainError(
-        'conflict',
-        'PLATFORM_DISABLED',
-        `Platform "${platform.name}" is disabled; enable it to reach the carrier`,
-        { platformId: platform.id },
-      )
+    if (platform.state !== 'enabled') throw platformDisabled(platform)
     return platform
   }
 
@@ -193,7 +118,7 @@ export class CardOperations {
       throw new DomainError(
         'conflict',
         'ACTION_NOT_SUPPORTED',
-        `The ${platform.carrierId} plugin of platform "${platform.name}" cannot ${actionLabels[action]} cards`,
+        `The ${platform.carrierId} plugin of platform "${platform.name}" cannot ${action} cards`,
       )
     const lifecycle = asLifecycle(card.lifecycle)
     if (lifecycle === 'unknown')
@@ -213,7 +138,7 @@ export class CardOperations {
       throw new DomainError(
         'conflict',
         'ACTION_NOT_ALLOWED',
-        `Card ${card.number} is ${lifecycle}; ${actionLabels[action]} is possible only from: ${from.join(', ')}`,
+        `Card ${card.number} is ${lifecycle}; ${action} is possible only from: ${from.join(', ')}`,
         { lifecycle, allowedFrom: from },
       )
   }

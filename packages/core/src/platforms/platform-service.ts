@@ -58,6 +58,16 @@ function notFound(id: string): DomainError {
   return new DomainError('notFound', 'PLATFORM_NOT_FOUND', `Platform ${id} does not exist`)
 }
 
+/** A platform config that is switched off cannot reach its carrier. */
+export function platformDisabled(platform: { id: string; name: string }): DomainError {
+  return new DomainError(
+    'conflict',
+    'PLATFORM_DISABLED',
+    `Platform "${platform.name}" is disabled; enable it to reach the carrier`,
+    { platformId: platform.id },
+  )
+}
+
 function nameTaken(name: string): DomainError {
   return new DomainError('conflict', 'PLATFORM_NAME_TAKEN', `A platform named "${name}" already exists`, {
     field: 'name',
