@@ -1,0 +1,7 @@
+export { tableReadErrorCodes, TableReadError, isTableReadError, type TableReadErrorCode } from './errors.js'
+export { detectTableFormat, tableContentType, type TableFormat } from './format.js'
+export { readTableRows, type ReadTableOptions } from './read-table.js'
+export type { TableRowBatch } from './row-batcher.js'
+export { OutputClosedError, type TableCell, type TableWriter } from './table-writer.js'
+export { csvTableWriter } from './csv-writer.js'
+export { xlsxTableWriter, type XlsxColumn, type XlsxWriterOptions } from './xlsx-writer.js'
