@@ -17,6 +17,8 @@ export interface OperationContext {
   actor: Actor
   requestId?: string
   ip?: string
+  /** The bulk job this call is one item of; stored with each audit row it writes. */
+  jobId?: string
 }
 
 const roleRank: Record<Role, number> = { viewer: 1, operator: 2, admin: 3 }

@@ -15,6 +15,19 @@ import { DeviceService } from './devices/device-service.js'
 import { PlatformService } from './platforms/platform-service.js'
 import { RechargeService } from './recharges/recharge-service.js'
 import { verifySecretKey } from './secrets/key-check.js'
+import { CardExporter } from './cards/card-export.js'
+import { CardImportHandler } from './cards/import/card-import-handler.js'
+import { CardImporter } from './cards/import/card-importer.js'
+import type { ItemHandler } from './jobs/item-handler.js'
+import { CardBindHandler } from './jobs/handlers/card-bind-handler.js'
+import { CardDeleteHandler } from './jobs/handlers/card-delete-handler.js'
+import { CardStateHandler } from './jobs/handlers/card-state-handler.js'
+import { CardSyncHandler } from './jobs/handlers/card-sync-handler.js'
+import { JobQueue, type JobQueueOptions } from './jobs/job-queue.js'
+import { JobRunner } from './jobs/job-runner.js'
+import { JobService } from './jobs/job-service.js'
+import { SyncScheduler } from './jobs/sync-scheduler.js'
+import type { JobAction } from './db/schema.js'
 import { SecretBox } from './secrets/secret-box.js'
 
 /** Everything core needs, passed in by the application (core never reads the environment). */
@@ -31,6 +44,8 @@ export interface CoreConfig {
   /** Timeouts, retries and breaker settings for carrier calls. */
   gateway?: Partial<GatewayOptions>
   logger?: CoreLogger
+  /** How long a worker holds a job without renewing (a dead worker's jobs move on after it). Default 30 s. */
+  jobLeaseSeconds?: number
 }
 
 export interface Core {
@@ -48,6 +63,15 @@ export interface Core {
   readonly cardSync: CardBatchSync
   readonly devices: DeviceService
   readonly recharges: RechargeService
+  readonly jobs: JobService
+  readonly jobRunner: JobRunner
+  readonly syncScheduler: SyncScheduler
+  readonly cardImport: CardImporter
+  readonly cardExport: CardExporter
+  /** Starts running jobs in this process (the server does; tools and most tests do not). */
+  startJobQueue(options?: JobQueueOptions): Promise<JobQueue>
+  /** Stops the job queue, handing running jobs back (close() does this too). */
+  stopJobQueue(): Promise<void>
   close(): Promise<void>
 }
 
@@ -96,6 +120,22 @@ export async function assembleCore(
   )
   const devices = new DeviceService(database.db, operations)
   const recharges = new RechargeService(database.db, operations, carriers, gateway, platforms, now)
+  const logger = config.logger ?? silentLogger
+  const jobs = new JobService(database.db, operations)
+  const handlers: Record<JobAction, ItemHandler> = {
+    activate: new CardStateHandler('activate', database.db, cardOperations, carriers),
+    suspend: new CardStateHandler('suspend', database.db, cardOperations, carriers),
+    resume: new CardStateHandler('resume', database.db, cardOperations, carriers),
+    sync: new CardSyncHandler(database.db, cardSync, carriers),
+    delete: new CardDeleteHandler(database.db, cards),
+    bind: new CardBindHandler(cards),
+    import: new CardImportHandler(database.db),
+  }
+  const jobRunner = new JobRunner(database.db, handlers, logger, {
+    leaseSeconds: config.jobLeaseSeconds ?? 30,
+  })
+  const syncScheduler = new SyncScheduler(database.db, jobs)
+  let queue: JobQueue | undefined
   return {
     database,
     migrations,
@@ -111,7 +151,22 @@ export async function assembleCore(
     cardSync,
     devices,
     recharges,
+    jobs,
+    jobRunner,
+    syncScheduler,
+    cardImport: new CardImporter(database.db, jobs, carriers),
+    cardExport: new CardExporter(database.db, carriers),
+    async startJobQueue(options) {
+      queue ??= new JobQueue(database, jobs, jobRunner, syncScheduler, logger, options)
+      await queue.start()
+      return queue
+    },
+    async stopJobQueue() {
+      await queue?.stop()
+      queue = undefined
+    },
     async close() {
+      await queue?.stop()
       await gateway.close()
       await database.close()
     },

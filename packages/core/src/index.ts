@@ -55,6 +55,8 @@ export { carrierFailure, carrierErrorCode } from './carriers/carrier-failure.js'
 export {
   PlatformService,
   PLATFORM_NAME_MAX_LENGTH,
+  SYNC_INTERVAL_MINUTES,
+  type SyncSchedule,
   PLATFORM_DESCRIPTION_MAX_LENGTH,
   type Platform,
   type NewPlatform,
@@ -113,3 +115,30 @@ export { RechargeTracker, DEFAULT_LINK_LIFETIME_MINUTES } from './recharges/rech
 export { yuanToFen, formatFen } from './recharges/amount.js'
 export type { Recharge, RechargeState } from './recharges/recharge.js'
 export type { RechargeStatusSource } from './db/schema.js'
+export { JobService, type JobListFilter, type JobItemFilter } from './jobs/job-service.js'
+export { JobQueue, type JobQueueOptions } from './jobs/job-queue.js'
+export { JobRunner, type RunOutcome } from './jobs/job-runner.js'
+export { SyncScheduler } from './jobs/sync-scheduler.js'
+export { isFinished, type Job, type JobCounts, type JobItem } from './jobs/job.js'
+export {
+  MAX_JOB_CARD_IDS,
+  MAX_JOB_PAIRS,
+  cardJobActions,
+  type BindPair,
+  type CardJobAction,
+  type JobRequest,
+} from './jobs/job-request.js'
+export { CardImporter, type ImportRequest } from './cards/import/card-importer.js'
+export { importColumns, type ImportColumn } from './cards/import/import-columns.js'
+export { CardExporter, exportColumns, type ExportLanguage } from './cards/card-export.js'
+export { chinaDay } from './cards/usage-daily.js'
+export {
+  jobActions,
+  jobStates,
+  jobItemResults,
+  type JobAction,
+  type JobState,
+  type JobItemResult,
+  type JobOrigin,
+} from './db/schema.js'
+export * from './tabular/index.js'

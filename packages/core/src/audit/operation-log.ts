@@ -41,7 +41,7 @@ export interface Operation {
 
 type Executor = Kysely<Database> | Transaction<Database>
 
-function actorColumns(actor: Actor) {
+export function actorColumns(actor: Actor) {
   return actor.type === 'user'
     ? {
         actorType: actor.apiKeyId ? ('api_key' as const) : ('user' as const),
@@ -99,6 +99,7 @@ export class OperationLog {
         details: entry.details ? JSON.stringify(entry.details) : null,
         requestId: ctx.requestId ?? null,
         ip: ctx.ip ?? null,
+        jobId: ctx.jobId ?? null,
       })
       .execute()
   }

@@ -9,9 +9,18 @@ import type { CardRow, Database, PlatformRow } from '../db/schema.js'
 import { isDomainError } from '../errors.js'
 import { platformDisabled, type PlatformService } from '../platforms/platform-service.js'
 import { failedSyncColumns, observedColumns } from './card-observation.js'
+import { recordDailyUsage } from './usage-daily.js'
 
 /** Reports how one card's sync ended: null for synced, else the failure. */
 type Settle = (row: CardRow, failure: unknown) => void
+
+export interface BatchSyncOptions {
+  onProgress?: (progress: BatchSyncProgress) => void
+  /** Each card as it ends: null when it synced, else the failure. */
+  onCard?: (cardId: number, failure: unknown) => void
+  /** Stops early, between cards; cards not reached keep their state. */
+  signal?: AbortSignal
+}
 
 export interface BatchSyncProgress {
   done: number
@@ -36,13 +45,13 @@ export class CardBatchSync {
     private readonly now: () => Date,
   ) {}
 
-  /** Stops early, between cards, once `signal` is aborted; cards not reached keep their state. */
+  /** Cards that no longer exist are left out of the counts. */
   async sync(
     ctx: OperationContext,
     cardIds: readonly number[],
-    onProgress?: (progress: BatchSyncProgress) => void,
-    signal?: AbortSignal,
+    options: BatchSyncOptions = {},
   ): Promise<BatchSyncProgress> {
+    const { onProgress, onCard, signal } = options
     const progress: BatchSyncProgress = { done: 0, total: cardIds.length, ok: 0, failed: 0 }
     const byPlatform = new Map<string, CardRow[]>()
     for (let start = 0; start < cardIds.length; start += 1000) {
@@ -54,7 +63,8 @@ export class CardBatchSync {
       for (const row of rows) byPlatform.set(row.platformId, [...(byPlatform.get(row.platformId) ?? []), row])
     }
     progress.total = [...byPlatform.values()].reduce((sum, rows) => sum + rows.length, 0)
-    const settle = (_row: CardRow, failure: unknown) => {
+    const settle = (row: CardRow, failure: unknown) => {
+      onCard?.(row.id, failure)
       progress.done += 1
       progress[failure === null ? 'ok' : 'failed'] += 1
       onProgress?.({ ...progress })
@@ -166,6 +176,7 @@ export class CardBatchSync {
         .set(observedColumns(row, info, usage, this.now()))
         .where('id', '=', row.id)
         .execute()
+      if (usage) await recordDailyUsage(trx, row.id, usage)
       await this.log.record(
         trx,
         ctx,

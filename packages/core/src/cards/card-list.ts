@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import { isUuid } from '../auth/users.js'
 import type { Database } from '../db/schema.js'
-import { cappedCount, COUNT_CAP } from '../db/query-helpers.js'
+import { cappedCount, countAll, COUNT_CAP } from '../db/query-helpers.js'
 import { invalidField } from '../errors.js'
 import { toCard, type Card, type CarrierRules } from './card.js'
 import {
@@ -98,6 +98,14 @@ export class CardLister {
       total: count.total,
       totalCapped: count.capped,
     }
+  }
+
+  /** The exact number of matching cards (a bulk action's confirmation; counts all, so it may take a moment at 1M). */
+  async count(filter: CardFilter): Promise<number> {
+    const row = await applyCardFilter(this.db.selectFrom('cards'), await this.withImpliedCarriers(filter))
+      .select(countAll.as('n'))
+      .executeTakeFirstOrThrow()
+    return row.n
   }
 
   /**

@@ -1,4 +1,4 @@
-import { isCarrierError, type StateAction, type StopReasonResult } from '@simops/carrier-sdk'
+import { isCarrierError, type Lifecycle, type StateAction, type StopReasonResult } from '@simops/carrier-sdk'
 import type { Kysely } from 'kysely'
 import type { OperationContext } from '../actor.js'
 import type { OperationLog } from '../audit/operation-log.js'
@@ -98,6 +98,27 @@ export class CardOperations {
     } catch (error) {
       throw isCarrierError(error) ? carrierFailure(platform, error) : error
     }
+  }
+
+  /**
+   * What the carrier reports as the lifecycle of some cards of one platform, read in chunks of its
+   * getCards batch size; cards it does not know are left out.
+   */
+  async carrierLifecycles(platformId: string, iccids: readonly string[]): Promise<Map<string, Lifecycle>> {
+    const platform = await this.enabledPlatform({ platformId })
+    const size = Math.max(1, this.registry.get(platform.carrierId).definition.limits.batchSize.getCards)
+    const found = new Map<string, Lifecycle>()
+    for (let start = 0; start < iccids.length; start += size) {
+      try {
+        const { cards } = await this.gateway.call(this.platforms.target(platform), 'getCards', {
+          iccids: iccids.slice(start, start + size),
+        })
+        for (const lookup of cards) if (lookup.found) found.set(lookup.iccid, lookup.card.lifecycle)
+      } catch (error) {
+        throw isCarrierError(error) ? carrierFailure(platform, error) : error
+      }
+    }
+    return found
   }
 
   async enabledPlatform(card: Pick<CardRow, 'platformId'>): Promise<PlatformRow> {

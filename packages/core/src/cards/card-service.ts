@@ -1,3 +1,4 @@
+import type { CardFilter } from './card-query.js'
 import type { Kysely, Transaction } from 'kysely'
 import type { OperationContext } from '../actor.js'
 import type { OperationEntry, OperationLog } from '../audit/operation-log.js'
@@ -70,6 +71,10 @@ export class CardService {
   /** Distinct carrier statuses present among the cards (options of the status filter). */
   carrierStatuses(): Promise<CarrierStatusOption[]> {
     return this.lister.carrierStatuses()
+  }
+
+  count(filter: CardFilter): Promise<number> {
+    return this.lister.count(filter)
   }
 
   async get(id: string): Promise<Card> {

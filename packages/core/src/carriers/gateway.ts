@@ -39,6 +39,11 @@ export interface GatewayOptions {
   now: () => number
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>
   fetch: typeof fetch
+  /**
+   * Multiplies every plugin's declared requestsPerSecond: above 1 for accounts with a negotiated
+   * higher limit (and for benchmarks against simulators), below 1 to stay further under it.
+   */
+  rateLimitScale: number
 }
 
 export const defaultGatewayOptions: GatewayOptions = {
@@ -50,6 +55,7 @@ export const defaultGatewayOptions: GatewayOptions = {
   now: Date.now,
   sleep,
   fetch: (input, init) => globalThis.fetch(input, init),
+  rateLimitScale: 1,
 }
 
 /** Reads are safe to repeat after any retryable failure; changes only when the carrier surely did nothing. */
@@ -134,7 +140,7 @@ export class CarrierGateway {
     if (existing && existing.revision === platform.revision) return existing
     if (existing) void closeQuietly(existing.connection)
     const { definition } = this.registry.get(platform.carrierId)
-    const { requestsPerSecond } = definition.limits
+    const requestsPerSecond = definition.limits.requestsPerSecond * this.options.rateLimitScale
     const link: PlatformLink = {
       revision: platform.revision,
       connection: this.connect(platform),

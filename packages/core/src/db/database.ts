@@ -14,6 +14,11 @@ export interface DatabaseHandle {
   readonly embedded: EmbeddedPostgres | undefined
   /** Round trip to the database; rejects when it cannot be reached. */
   ping(): Promise<void>
+  /**
+   * Raw SQL on the same pool as Kysely: the job queue runs through it, so on the embedded engine it
+   * shares the one connection instead of opening others (see the pool size below).
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>
   close(): Promise<void>
 }
 
@@ -60,6 +65,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     embedded,
     async ping() {
       await sql`select 1`.execute(db)
+    },
+    async executeSql(text, values) {
+      const result = await pool.query<Record<string, unknown>>(text, values)
+      return { rows: result.rows }
     },
     async close() {
       await db.destroy()

@@ -69,6 +69,8 @@ export interface OperationsTable {
   details: ColumnType<Record<string, unknown> | null, string | null, string | null>
   requestId: string | null
   ip: string | null
+  /** The bulk job the action was part of. */
+  jobId: string | null
 }
 
 export type PlatformState = 'enabled' | 'disabled'
@@ -92,6 +94,9 @@ export interface PlatformsTable {
   lastTest: ColumnType<PlatformTestRecord | null, string | null, string | null>
   createdAt: CreatedAt
   updatedAt: MutableTimestamp
+  syncEnabled: Generated<boolean>
+  syncIntervalMinutes: Generated<number>
+  nextSyncAt: Date | null
 }
 
 export interface SettingsTable {
@@ -181,7 +186,70 @@ export interface RechargesTable {
   updatedAt: MutableTimestamp
 }
 
+export const jobActions = ['activate', 'suspend', 'resume', 'sync', 'delete', 'bind', 'import'] as const
+export type JobAction = (typeof jobActions)[number]
+export const jobStates = ['staging', 'queued', 'running', 'completed', 'cancelled', 'failed'] as const
+export type JobState = (typeof jobStates)[number]
+export const jobItemResults = ['pending', 'ok', 'skipped', 'failed'] as const
+export type JobItemResult = (typeof jobItemResults)[number]
+export type JobOrigin = 'request' | 'schedule'
+type JsonColumn<T> = ColumnType<T, string, string>
+
+export interface JobsTable {
+  id: Generated<string>
+  action: JobAction
+  state: Generated<JobState>
+  selector: JsonColumn<Record<string, unknown>>
+  options: ColumnType<Record<string, unknown>, string | undefined, string>
+  origin: JobOrigin
+  platformId: string | null
+  itemsReady: Generated<boolean>
+  total: Generated<number>
+  ok: Generated<number>
+  skipped: Generated<number>
+  failed: Generated<number>
+  cancelRequested: Generated<boolean>
+  errorCode: string | null
+  errorMessage: string | null
+  leaseOwner: string | null
+  leaseExpiresAt: Date | null
+  createdByType: ActorType
+  createdById: string | null
+  createdByName: string
+  createdByApiKeyId: string | null
+  createdAt: CreatedAt
+  startedAt: Date | null
+  finishedAt: Date | null
+  updatedAt: MutableTimestamp
+}
+
+export interface JobItemsTable {
+  jobId: string
+  seq: number
+  cardId: BigintColumn | null
+  subject: string
+  platformId: string | null
+  input: ColumnType<Record<string, unknown> | null, string | null, string | null>
+  result: Generated<JobItemResult>
+  code: string | null
+  message: string | null
+  attemptedAt: Date | null
+  finishedAt: Date | null
+}
+
+export interface UsageDailyTable {
+  cardId: BigintColumn
+  /** A `date` column, YYYY-MM-DD text. */
+  day: string
+  bytes: BigintColumn
+  periodUsedBytes: BigintColumn | null
+  updatedAt: MutableTimestamp
+}
+
 export interface Database {
+  jobs: JobsTable
+  jobItems: JobItemsTable
+  usageDaily: UsageDailyTable
   cards: CardsTable
   recharges: RechargesTable
   devices: DevicesTable
@@ -203,9 +271,52 @@ export type PlatformRow = Selectable<PlatformsTable>
 export type CardRow = Selectable<CardsTable>
 export type RechargeRow = Selectable<RechargesTable>
 export type DeviceRow = Selectable<DevicesTable>
+export type JobRow = Selectable<JobsTable>
+export type JobItemRow = Selectable<JobItemsTable>
 
 /** Run-time copy of the column names, checked against the interfaces above by the compiler. */
 export const tableColumns = {
+  jobs: [
+    'id',
+    'action',
+    'state',
+    'selector',
+    'options',
+    'origin',
+    'platformId',
+    'itemsReady',
+    'total',
+    'ok',
+    'skipped',
+    'failed',
+    'cancelRequested',
+    'errorCode',
+    'errorMessage',
+    'leaseOwner',
+    'leaseExpiresAt',
+    'createdByType',
+    'createdById',
+    'createdByName',
+    'createdByApiKeyId',
+    'createdAt',
+    'startedAt',
+    'finishedAt',
+    'updatedAt',
+  ],
+  jobItems: [
+    'jobId',
+    'seq',
+    'cardId',
+    'subject',
+    'platformId',
+    'input',
+    'result',
+    'code',
+    'message',
+    'attemptedAt',
+    'finishedAt',
+  ],
+  usageDaily: ['cardId', 'day', 'bytes', 'periodUsedBytes', 'updatedAt'],
   cards: [
     'id',
     'number',
@@ -300,6 +411,9 @@ export const tableColumns = {
     'lastTest',
     'createdAt',
     'updatedAt',
+    'syncEnabled',
+    'syncIntervalMinutes',
+    'nextSyncAt',
   ],
   settings: ['key', 'value', 'updatedAt'],
   operations: [
@@ -319,6 +433,7 @@ export const tableColumns = {
     'details',
     'requestId',
     'ip',
+    'jobId',
   ],
 } as const satisfies { [T in keyof Database]: ReadonlyArray<keyof Database[T]> }
 

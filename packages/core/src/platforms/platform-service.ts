@@ -24,9 +24,19 @@ export interface Platform {
   /** Which secret fields hold a value. */
   secretsSet: string[]
   lastTest: PlatformTestRecord | null
+  /** 定时同步: how often all the platform's cards are synced, and when next. */
+  syncSchedule: SyncSchedule
   createdAt: Date
   updatedAt: Date
 }
+
+export interface SyncSchedule {
+  enabled: boolean
+  intervalMinutes: number
+  nextSyncAt: Date | null
+}
+
+export const SYNC_INTERVAL_MINUTES = { min: 5, max: 10080 } as const
 
 export interface NewPlatform {
   carrierId: string
@@ -34,6 +44,7 @@ export interface NewPlatform {
   description?: string
   config: Record<string, unknown>
   state?: PlatformState
+  syncSchedule?: Partial<Pick<SyncSchedule, 'enabled' | 'intervalMinutes'>>
 }
 
 export interface PlatformChanges {
@@ -41,6 +52,7 @@ export interface PlatformChanges {
   description?: string
   /** Only the fields to change; secrets left out (or sent masked) are kept. */
   config?: Record<string, unknown>
+  syncSchedule?: Partial<Pick<SyncSchedule, 'enabled' | 'intervalMinutes'>>
 }
 
 export interface PlatformFilter {
@@ -59,6 +71,31 @@ function notFound(id: string): DomainError {
 }
 
 /** A platform config that is switched off cannot reach its carrier. */
+/** The schedule columns a create or update sets; a new interval takes effect from now. */
+function scheduleColumns(schedule: NewPlatform['syncSchedule']) {
+  if (!schedule) return {}
+  const { intervalMinutes, enabled } = schedule
+  if (
+    intervalMinutes !== undefined &&
+    (!Number.isInteger(intervalMinutes) ||
+      intervalMinutes < SYNC_INTERVAL_MINUTES.min ||
+      intervalMinutes > SYNC_INTERVAL_MINUTES.max)
+  )
+    throw invalidField(
+      'syncSchedule.intervalMinutes',
+      `must be a whole number of minutes from ${SYNC_INTERVAL_MINUTES.min} to ${SYNC_INTERVAL_MINUTES.max}`,
+    )
+  return {
+    ...(enabled !== undefined ? { syncEnabled: enabled } : {}),
+    ...(intervalMinutes !== undefined
+      ? {
+          syncIntervalMinutes: intervalMinutes,
+          nextSyncAt: sql<Date>`now() + make_interval(mins => ${intervalMinutes})`,
+        }
+      : {}),
+  }
+}
+
 export function platformDisabled(platform: { id: string; name: string }): DomainError {
   return new DomainError(
     'conflict',
@@ -145,6 +182,9 @@ export class PlatformService {
             config: JSON.stringify(clear),
             secrets: sealed,
             state: input.state ?? 'enabled',
+            // A new platform's first scheduled sync is due at the next tick, whatever its interval.
+            ...scheduleColumns(input.syncSchedule),
+            nextSyncAt: null,
           })
           .returningAll()
           .executeTakeFirstOrThrow()
@@ -191,6 +231,7 @@ export class PlatformService {
             ...(name !== undefined ? { name } : {}),
             ...(description !== undefined ? { description } : {}),
             ...sealedColumns,
+            ...scheduleColumns(changes.syncSchedule),
             updatedAt: new Date(),
           })
           .where('id', '=', id)
@@ -353,6 +394,11 @@ export class PlatformService {
       config,
       secretsSet,
       lastTest: row.lastTest,
+      syncSchedule: {
+        enabled: row.syncEnabled,
+        intervalMinutes: row.syncIntervalMinutes,
+        nextSyncAt: row.syncEnabled ? row.nextSyncAt : null,
+      },
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     }

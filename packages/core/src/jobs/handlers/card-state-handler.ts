@@ -1,0 +1,127 @@
+import type { StateAction } from '@simops/carrier-sdk'
+import type { Kysely } from 'kysely'
+import { actionTarget } from '../../cards/card.js'
+import type { CardOperations } from '../../cards/card-operations.js'
+import type { CarrierRegistry } from '../../carriers/registry.js'
+import type { Database, JobItemRow } from '../../db/schema.js'
+import type { ItemBatch, ItemHandler } from '../item-handler.js'
+import { eachWithLimit, markAttempted, outcomeOfError } from './item-helpers.js'
+
+/** Most changes in flight at once per platform; the gateway's rate limit paces them further. */
+const MAX_PARALLEL_CHANGES = 8
+
+/**
+ * 批量激活 / 停机 / 复机: each card through the same path as a single-card change (checks, carrier call,
+ * pending state, audit). A resumed item whose change the carrier already accepted — the card shows
+ * that action pending since the item was attempted — ends ok without a second request.
+ */
+export class CardStateHandler implements ItemHandler {
+  constructor(
+    private readonly action: StateAction,
+    private readonly db: Kysely<Database>,
+    private readonly operations: CardOperations,
+    private readonly registry: CarrierRegistry,
+  ) {}
+
+  async chunkSize(platformId: string | null): Promise<number> {
+    const carrier = await carrierOf(this.db, this.registry, platformId)
+    return Math.max(1, carrier?.definition.limits.batchSize.changeState ?? 50)
+  }
+
+  async handle(batch: ItemBatch): Promise<void> {
+    const resumed = batch.items.filter((item) => item.attemptedAt !== null)
+    const alreadySent = await this.acceptedBefore(resumed)
+    await this.appliedAtCarrier(
+      batch,
+      resumed.filter((item) => !alreadySent.has(item.seq)),
+      alreadySent,
+    )
+    await markAttempted(this.db, batch.items)
+    const carrier = await carrierOf(this.db, this.registry, batch.platformId)
+    const lanes = Math.min(MAX_PARALLEL_CHANGES, Math.ceil(carrier?.definition.limits.requestsPerSecond ?? 1))
+    await eachWithLimit(batch.items, lanes, batch.signal, async (item) => {
+      if (alreadySent.has(item.seq)) {
+        await batch.settle([
+          {
+            seq: item.seq,
+            result: 'ok',
+            code: 'ALREADY_ACCEPTED',
+            message: 'accepted before the job resumed',
+          },
+        ])
+        return
+      }
+      try {
+        await this.operations.changeState(batch.ctx, String(item.cardId ?? ''), this.action)
+        await batch.settle([{ seq: item.seq, result: 'ok' }])
+      } catch (error) {
+        await batch.settle([outcomeOfError(item.seq, error)])
+      }
+    })
+  }
+
+  /**
+   * A resumed item whose attempt left no trace here may still have reached the carrier just before
+   * the worker died: ask the carrier, and count a card already in the target state as done. (A change
+   * the carrier accepted but has not applied yet cannot be told apart; that one is sent again.)
+   */
+  private async appliedAtCarrier(batch: ItemBatch, items: readonly JobItemRow[], done: Set<number>) {
+    if (items.length === 0 || batch.platformId === null) return
+    const cards = await this.db
+      .selectFrom('cards')
+      .select(['id', 'iccid'])
+      .where(
+        'id',
+        'in',
+        items.flatMap((item) => (item.cardId === null ? [] : [item.cardId])),
+      )
+      .execute()
+    if (cards.length === 0) return
+    let lifecycles: Map<string, string>
+    try {
+      lifecycles = await this.operations.carrierLifecycles(
+        batch.platformId,
+        cards.map((card) => card.iccid),
+      )
+    } catch {
+      return // The carrier cannot tell now; the change itself will meet the same trouble and say so.
+    }
+    const iccidOf = new Map(cards.map((card) => [card.id, card.iccid]))
+    for (const item of items) {
+      const iccid = item.cardId === null ? undefined : iccidOf.get(item.cardId)
+      if (iccid && lifecycles.get(iccid) === actionTarget[this.action]) done.add(item.seq)
+    }
+  }
+
+  /** Resumed items whose card shows this job's change pending (or done) since the item's attempt. */
+  private async acceptedBefore(items: readonly JobItemRow[]): Promise<Set<number>> {
+    const found = new Set<number>()
+    const ids = items.flatMap((item) => (item.cardId === null ? [] : [item.cardId]))
+    if (ids.length === 0) return found
+    const cards = await this.db
+      .selectFrom('cards')
+      .select(['id', 'lifecycle', 'pendingAction', 'pendingSince', 'updatedAt'])
+      .where('id', 'in', ids)
+      .execute()
+    const byId = new Map(cards.map((card) => [card.id, card]))
+    for (const item of items) {
+      const card = item.cardId === null ? undefined : byId.get(item.cardId)
+      if (!card || !item.attemptedAt) continue
+      const pending =
+        card.pendingAction === this.action && card.pendingSince && card.pendingSince >= item.attemptedAt
+      const applied = card.lifecycle === actionTarget[this.action] && card.updatedAt >= item.attemptedAt
+      if (pending || applied) found.add(item.seq)
+    }
+    return found
+  }
+}
+
+export async function carrierOf(db: Kysely<Database>, registry: CarrierRegistry, platformId: string | null) {
+  if (platformId === null) return undefined
+  const platform = await db
+    .selectFrom('platforms')
+    .select('carrierId')
+    .where('id', '=', platformId)
+    .executeTakeFirst()
+  return platform ? registry.find(platform.carrierId) : undefined
+}

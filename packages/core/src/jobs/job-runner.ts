@@ -1,0 +1,316 @@
+import { randomUUID } from 'node:crypto'
+import { hostname } from 'node:os'
+import { sql, type Kysely } from 'kysely'
+import type { Actor, OperationContext } from '../actor.js'
+import type { Database, JobAction, JobRow } from '../db/schema.js'
+import type { CoreLogger } from '../logger.js'
+import type { ItemHandler } from './item-handler.js'
+import { writeJobItems } from './job-items.js'
+import type { StoredSelector } from './job-request.js'
+import { failedOutcome, settleItems, type ItemOutcome } from './job-results.js'
+
+export interface JobRunnerOptions {
+  /** How long a worker's hold on a job lasts without renewal; a dead worker's jobs are taken over after it. */
+  leaseSeconds: number
+  /** Identifies this worker in the lease column. */
+  workerId?: string
+}
+
+export type RunOutcome = 'finished' | 'not-claimed' | 'stopped'
+
+/**
+ * Runs jobs: takes a job's lease, writes its items if the worker has not yet, then works through
+ * the pending items platform by platform (platforms in parallel, each in chunks of its plugin's
+ * batch size) until none is left, the job is cancelled, or the worker stops. Progress lives in the
+ * items, so a job taken over after a crash continues where the dead worker's last stored result is.
+ */
+export class JobRunner {
+  readonly workerId: string
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly handlers: Record<JobAction, ItemHandler>,
+    private readonly logger: CoreLogger,
+    private readonly options: JobRunnerOptions,
+  ) {
+    this.workerId = options.workerId ?? localWorkerId()
+  }
+
+  async run(jobId: string, stop?: AbortSignal): Promise<RunOutcome> {
+    const job = await this.claim(jobId)
+    if (!job) return 'not-claimed'
+    const abort = new AbortController()
+    const onStop = () => abort.abort()
+    stop?.addEventListener('abort', onStop)
+    const heartbeat = setInterval(
+      () => {
+        void this.renew(jobId).then(
+          (state) => {
+            if (state === 'lost' || state === 'cancel') abort.abort()
+          },
+          (error: unknown) => this.logger.warn({ err: error, jobId }, 'job lease renewal failed'),
+        )
+      },
+      Math.max(200, (this.options.leaseSeconds * 1000) / 3),
+    )
+    try {
+      const handler = this.handlers[job.action]
+      const ctx = jobContext(job)
+      const ready = job.itemsReady ? job : await this.writeItems(job)
+      await handler.prepare?.(ready, ctx)
+      const groups = await this.db
+        .selectFrom('jobItems')
+        .select('platformId')
+        .distinct()
+        .where('jobId', '=', jobId)
+        .where('result', '=', 'pending')
+        .execute()
+      await Promise.all(
+        groups.map((group) => this.runGroup(ready, group.platformId, handler, ctx, abort.signal)),
+      )
+      return await this.finish(jobId, stop?.aborted === true)
+    } catch (error) {
+      this.logger.error({ err: error, jobId }, 'job failed')
+      await this.db
+        .updateTable('jobs')
+        .set({
+          state: 'failed',
+          errorCode: 'INTERNAL',
+          errorMessage: error instanceof Error ? error.message : String(error),
+          finishedAt: new Date(),
+          updatedAt: new Date(),
+          leaseOwner: null,
+          leaseExpiresAt: null,
+        })
+        .where('id', '=', jobId)
+        .where('leaseOwner', '=', this.workerId)
+        .execute()
+      return 'finished'
+    } finally {
+      clearInterval(heartbeat)
+      stop?.removeEventListener('abort', onStop)
+    }
+  }
+
+  /** Takes the job when it is waiting or its worker's lease ran out. */
+  private async claim(jobId: string): Promise<JobRow | undefined> {
+    return this.db
+      .updateTable('jobs')
+      .set({
+        leaseOwner: this.workerId,
+        leaseExpiresAt: this.leaseEnd(),
+        state: 'running',
+        startedAt: sql`coalesce(started_at, now())`,
+        updatedAt: sql`now()`,
+      })
+      .where('id', '=', jobId)
+      .where('state', 'in', ['queued', 'running'])
+      .where((eb) =>
+        eb.or([
+          eb('leaseOwner', 'is', null),
+          eb('leaseExpiresAt', '<', sql<Date>`now()`),
+          eb('leaseOwner', '=', this.workerId),
+        ]),
+      )
+      .returningAll()
+      .executeTakeFirst()
+  }
+
+  private leaseEnd() {
+    return sql<Date>`now() + make_interval(secs => ${this.options.leaseSeconds})`
+  }
+
+  private async renew(jobId: string): Promise<'held' | 'lost' | 'cancel'> {
+    const row = await this.db
+      .updateTable('jobs')
+      .set({ leaseExpiresAt: this.leaseEnd() })
+      .where('id', '=', jobId)
+      .where('leaseOwner', '=', this.workerId)
+      .returning('cancelRequested')
+      .executeTakeFirst()
+    return !row ? 'lost' : row.cancelRequested ? 'cancel' : 'held'
+  }
+
+  private async writeItems(job: JobRow): Promise<JobRow> {
+    return this.db.transaction().execute(async (trx) => {
+      const total = await writeJobItems(trx, job.id, job.action, job.selector as StoredSelector)
+      if (job.action === 'sync') {
+        // Cards show they are queued for a sync until their turn comes.
+        await sql`update cards set sync_state = 'waiting'
+                  where id in (select card_id from job_items where job_id = ${job.id})`.execute(trx)
+      }
+      return trx
+        .updateTable('jobs')
+        .set({ itemsReady: true, total, updatedAt: sql`now()` })
+        .where('id', '=', job.id)
+        .returningAll()
+        .executeTakeFirstOrThrow()
+    })
+  }
+
+  private async runGroup(
+    job: JobRow,
+    platformId: string | null,
+    handler: ItemHandler,
+    ctx: OperationContext,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const size = await handler.chunkSize(platformId)
+    while (!signal.aborted) {
+      // Each round renews the hold and notices a cancel before taking more items.
+      if ((await this.renew(job.id)) !== 'held') return
+      const items = await this.db
+        .selectFrom('jobItems')
+        .selectAll()
+        .where('jobId', '=', job.id)
+        .where((eb) =>
+          platformId === null ? eb('platformId', 'is', null) : eb('platformId', '=', platformId),
+        )
+        .where('result', '=', 'pending')
+        .orderBy('seq')
+        .limit(size)
+        .execute()
+      if (items.length === 0) return
+      const settled = new Set<number>()
+      const settle = async (outcomes: readonly ItemOutcome[], executor = this.db) => {
+        await settleItems(executor, job.id, outcomes)
+        for (const outcome of outcomes) settled.add(outcome.seq)
+      }
+      try {
+        await handler.handle({ job, platformId, items, ctx, signal, settle })
+      } catch (error) {
+        // A chunk that blew up still ends: each of its unsettled items fails with the reason.
+        this.logger.error({ err: error, jobId: job.id }, 'job chunk failed')
+        await settle(items.filter((i) => !settled.has(i.seq)).map((i) => failedOutcome(i.seq, error)))
+      }
+      if (!signal.aborted) {
+        // Every item ends with a result; one a handler passed over would otherwise be retried forever.
+        const missed = await this.db
+          .selectFrom('jobItems')
+          .select('seq')
+          .where('jobId', '=', job.id)
+          .where(
+            'seq',
+            'in',
+            items.map((i) => i.seq),
+          )
+          .where('result', '=', 'pending')
+          .execute()
+        if (missed.length > 0)
+          await settle(missed.map((i) => failedOutcome(i.seq, new Error('the item was not processed'))))
+      }
+    }
+  }
+
+  private async finish(jobId: string, stopping: boolean): Promise<RunOutcome> {
+    return this.db.transaction().execute(async (trx) => {
+      const job = await trx
+        .selectFrom('jobs')
+        .selectAll()
+        .where('id', '=', jobId)
+        .forUpdate()
+        .executeTakeFirstOrThrow()
+      if (job.leaseOwner !== this.workerId) return 'stopped'
+      if (!job.cancelRequested && stopping) {
+        // Shutting down: hand the job over at once rather than after the lease runs out.
+        await trx
+          .updateTable('jobs')
+          .set({ leaseOwner: null, leaseExpiresAt: null })
+          .where('id', '=', jobId)
+          .execute()
+        return 'stopped'
+      }
+      const pending = await trx
+        .selectFrom('jobItems')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('jobId', '=', jobId)
+        .where('result', '=', 'pending')
+        .executeTakeFirstOrThrow()
+      const cancelled = job.cancelRequested && pending.n > 0
+      if (pending.n > 0 && !job.cancelRequested) {
+        // Lease trouble cut the run short; the next run picks the rest up.
+        await trx
+          .updateTable('jobs')
+          .set({ leaseOwner: null, leaseExpiresAt: null })
+          .where('id', '=', jobId)
+          .execute()
+        return 'stopped'
+      }
+      // A cancel that came after the last item changes nothing: the job completed.
+      if (cancelled) await skipPending(trx, jobId)
+      await trx
+        .updateTable('jobs')
+        .set({
+          state: cancelled ? 'cancelled' : 'completed',
+          finishedAt: sql`now()`,
+          updatedAt: sql`now()`,
+          leaseOwner: null,
+          leaseExpiresAt: null,
+        })
+        .where('id', '=', jobId)
+        .execute()
+      return 'finished'
+    })
+  }
+}
+
+/**
+ * host:pid:random — so a restarted server can tell that a lease held on its own host belongs to a
+ * process that no longer runs, and take the job over at once instead of after the lease expires.
+ */
+export function localWorkerId(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
+}
+
+/** Whether a lease owner is a process of this host that has died (never this very worker). */
+export function isDeadLocalWorker(owner: string, self: string): boolean {
+  const [host, pidText] = owner.split(':')
+  if (host !== hostname() || owner === self) return false
+  const pid = Number(pidText)
+  if (!Number.isInteger(pid) || pid <= 0) return false
+  // Same pid, other worker: the pid was reused by this process after a restart (pid 1 in containers).
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return false
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'EPERM'
+  }
+}
+
+/** Items a cancelled job never reached end skipped, counted in one statement. */
+export async function skipPending(executor: Kysely<Database>, jobId: string): Promise<void> {
+  await sql`
+    with skipped as (
+      update job_items set result = 'skipped', code = 'JOB_CANCELLED',
+             message = 'the job was cancelled before this item was reached', finished_at = now()
+      where job_id = ${jobId} and result = 'pending'
+      returning 1
+    )
+    update jobs set skipped = skipped + (select count(*) from skipped), updated_at = now()
+    where id = ${jobId}`.execute(executor)
+  // Cards a cancelled sync never reached stop showing "waiting" and go back to what they last were.
+  await sql`
+    update cards set sync_state = case when synced_at is null then 'never'
+                                       when sync_error_code is null then 'ok' else 'failed' end
+    where sync_state = 'waiting'
+      and id in (select card_id from job_items where job_id = ${jobId} and code = 'JOB_CANCELLED')
+      and exists (select 1 from jobs where id = ${jobId} and action = 'sync')`.execute(executor)
+}
+
+/** The creator of a job as the actor of its items' audit rows, with the job id attached. */
+export function jobContext(job: JobRow): OperationContext {
+  const actor: Actor =
+    job.createdByType === 'system' || job.createdById === null
+      ? { type: 'system', name: job.createdByName }
+      : {
+          type: 'user',
+          userId: job.createdById,
+          username: job.createdByName,
+          // Roles were checked when the job was accepted; the audit row needs only who it was.
+          role: 'viewer',
+          apiKeyId: job.createdByApiKeyId,
+          sessionId: null,
+        }
+  return { actor, jobId: job.id }
+}
