@@ -20,6 +20,9 @@ import authRoutes from './routes/auth/index.js'
 import operationRoutes from './routes/operations/index.js'
 import systemRoutes from './routes/system/index.js'
 import usersRoutes from './routes/users/index.js'
+import jobRoutes from './routes/jobs/index.js'
+import cardFileRoutes from './routes/cards/files.js'
+import multipart from '@fastify/multipart'
 
 export interface AppOptions {
   core: Core
@@ -30,7 +33,11 @@ export interface AppOptions {
   loginLimiter?: LoginLimiter
   /** Honour X-Forwarded-For when running behind a reverse proxy. */
   trustProxy?: boolean
+  /** Largest card import file accepted, in bytes. Default 200 MB (about 2 million rows of csv). */
+  importMaxBytes?: number
 }
+
+export const DEFAULT_IMPORT_MAX_BYTES = 200 * 1024 * 1024
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -63,7 +70,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(operationRoutes)
       await api.register(carrierRoutes)
       await api.register(platformRoutes)
+      await api.register(multipart, {
+        limits: { fileSize: options.importMaxBytes ?? DEFAULT_IMPORT_MAX_BYTES, files: 1, fields: 10 },
+      })
+      await api.register(cardFileRoutes, {
+        importMaxBytes: options.importMaxBytes ?? DEFAULT_IMPORT_MAX_BYTES,
+      })
       await api.register(cardRoutes)
+      await api.register(jobRoutes)
       await api.register(deviceRoutes)
       await api.register(rechargeRoutes)
     },

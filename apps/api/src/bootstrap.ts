@@ -46,6 +46,7 @@ export async function openCore(
     migrate: true,
     secretKey: secretKey.key,
     carriers,
+    gateway: { rateLimitScale: config.carrierRateScale },
     ...(logger ? { logger } : {}),
     ...(config.sessionTtlMinutes ? { sessionTtlMinutes: config.sessionTtlMinutes } : {}),
   })

@@ -20,6 +20,12 @@ export interface ServerConfig {
   secretKey: string | undefined
   /** Carrier plugin packages to load, in order. */
   plugins: string[]
+  /** Bulk jobs run at once by this process. */
+  jobWorkers: number
+  /** Largest card import file, in bytes. */
+  importMaxBytes: number
+  /** Multiplies each carrier plugin's declared request rate (negotiated limits, benchmarks). */
+  carrierRateScale: number
 }
 
 /**
@@ -87,7 +93,19 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     consoleDir,
     secretKey: env.SIMOPS_SECRET_KEY || undefined,
     plugins: env.SIMOPS_PLUGINS === undefined ? bundledPlugins : parsePluginList(env.SIMOPS_PLUGINS),
+    jobWorkers: integer(env, 'SIMOPS_JOB_WORKERS', 2, 1, 32),
+    importMaxBytes: integer(env, 'SIMOPS_IMPORT_MAX_MB', 200, 1, 4096) * 1024 * 1024,
+    carrierRateScale: positiveNumber(env, 'SIMOPS_CARRIER_RATE_SCALE', 1),
   }
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value <= 0 || value > 1000)
+    throw new ConfigError(name, `must be a number above 0 and at most 1000, got "${raw}"`)
+  return value
 }
 
 const PACKAGE_NAME = /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*(\/[a-z0-9._-]+)*$/

@@ -138,10 +138,8 @@ async function syncAll(
   signal: AbortSignal,
 ): Promise<void> {
   let reported = 0
-  const result = await core.cardSync.sync(
-    systemContext('demo'),
-    ids,
-    (progress) => {
+  const result = await core.cardSync.sync(systemContext('demo'), ids, {
+    onProgress: (progress) => {
       const tenth = Math.floor((progress.done / progress.total) * 10)
       if (tenth > reported) {
         reported = tenth
@@ -149,6 +147,6 @@ async function syncAll(
       }
     },
     signal,
-  )
+  })
   if (!signal.aborted) say(`demo: first sync done — ${result.ok} ok, ${result.failed} failed`)
 }

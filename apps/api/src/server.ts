@@ -25,6 +25,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       core,
       logger,
       trustProxy: config.trustProxy,
+      importMaxBytes: config.importMaxBytes,
       ...(config.consoleDir ? { consoleDir: config.consoleDir } : {}),
     })
     const log = app.log
@@ -75,6 +76,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         .catch((error: unknown) => log.warn({ err: error }, 'recharge status check failed'))
     }, RECHARGE_CHECK_INTERVAL_MS)
     rechargeMonitor.unref()
+    // Bulk jobs and scheduled platform syncs run in the server process, through pg-boss.
+    await core.startJobQueue({ workers: config.jobWorkers })
 
     await app.listen({ host: config.host, port: config.port })
     const address = app.server.address()

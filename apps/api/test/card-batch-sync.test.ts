@@ -40,7 +40,9 @@ describe.each(backends)('batch sync on %s', (backend) => {
     simulator.handle().takeMaxCardsPerRequest()
 
     const seen: number[] = []
-    const result = await h().core.cardSync.sync(ctx, ids, (progress) => seen.push(progress.done))
+    const result = await h().core.cardSync.sync(ctx, ids, {
+      onProgress: (progress) => seen.push(progress.done),
+    })
     expect(result).toEqual({ done: 111, total: 111, ok: 110, failed: 1 })
     expect(seen.at(-1)).toBe(111)
     // The reference carrier reads at most 50 cards per request.

@@ -4,6 +4,7 @@ import {
   SecretBox,
   systemContext,
   type CarrierRegistry,
+  type GatewayOptions,
   type Core,
   type Role,
 } from '@simops/core'
@@ -29,7 +30,11 @@ export interface Harness {
 /** One app on a fresh database for the enclosing describe block. */
 export function useApp(
   backend: TestBackend,
-  options: Partial<Omit<AppOptions, 'core'>> & { now?: () => Date; carriers?: CarrierRegistry } = {},
+  options: Partial<Omit<AppOptions, 'core'>> & {
+    now?: () => Date
+    carriers?: CarrierRegistry
+    gateway?: Partial<GatewayOptions>
+  } = {},
 ): () => Harness {
   let database: TestDatabase | undefined
   let harness: Harness | undefined
@@ -40,11 +45,14 @@ export function useApp(
       secretKey: SecretBox.generateKeyText(),
       ...(options.now ? { now: options.now } : {}),
       ...(options.carriers
-        ? { carriers: options.carriers, gateway: { callTimeoutMs: 2000, retryBaseDelayMs: 5 } }
+        ? {
+            carriers: options.carriers,
+            gateway: { callTimeoutMs: 2000, retryBaseDelayMs: 5, ...options.gateway },
+          }
         : {}),
     })
     await core.users.ensureInitialAdmin(systemContext('test'), ADMIN_PASSWORD)
-    const { now: _now, carriers: _carriers, ...appOptions } = options
+    const { now: _now, carriers: _carriers, gateway: _gateway, ...appOptions } = options
     const app = await buildApp({ logger: false, ...appOptions, core })
     await app.ready()
     let adminToken: string | undefined
@@ -79,6 +87,7 @@ export function useApp(
     }
   })
   afterAll(async () => {
+    await harness?.core.stopJobQueue()
     await harness?.app.close()
     await database?.destroy()
   })

@@ -363,6 +363,80 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/v1/cards/count': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Exact number of cards matching a filter (what a bulk job on the filter would touch) */
+    get: operations['countCards']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cards/export': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Download cards as csv or xlsx: the given ids, or every card matching the filter
+     * @description Every list column, streamed page by page in bounded memory. The headers of importable columns are the import template’s, so an export can be imported again.
+     */
+    get: operations['exportCards']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cards/import-template': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The import template (bilingual headers), csv or xlsx */
+    get: operations['cardImportTemplate']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/cards/import': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Import cards from a csv or xlsx file (multipart/form-data)
+     * @description Send the file in the form field `file`; `platformId` and `dryRun` may come as form fields before the file or in the query. Without a platform the file needs a 平台/platform column (platform name or id). CSV in UTF-8 or GBK (detected). At most 200 MB (413 FILE_TOO_LARGE). A file that cannot be read is refused whole (400); otherwise 202 with a job whose items are the rows (seq = row number).
+     */
+    post: operations['importCards']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/v1/cards': {
     parameters: {
       query?: never
@@ -564,6 +638,115 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/v1/jobs': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** List jobs, newest first */
+    get: operations['listJobs']
+    put?: never
+    /**
+     * Start a bulk job (activate, suspend, resume, sync, delete, bind)
+     * @description Select cards by `cardIds` or by `filter` (the card list filter), or give `pairs` for bind — exactly one. Items are grouped by platform and sent in chunks of each plugin’s batch size within its rate limit. Answers 202; follow progress at /jobs/{id}/events.
+     */
+    post: operations['createJob']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/jobs/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A job with its counts */
+    get: operations['getJob']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/jobs/{id}/items': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The items of a job and how each ended */
+    get: operations['listJobItems']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/jobs/{id}/items/export': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Download the items of a job as CSV (for an import with result=failed: the error report) */
+    get: operations['exportJobItems']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/jobs/{id}/events': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Progress of a job as Server-Sent Events
+     * @description `event: progress` with the job (JSON) whenever its state or counts change, then `event: end` with the finished job; the stream then closes.
+     */
+    get: operations['jobEvents']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/jobs/{id}/cancel': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Cancel a job: items not reached end skipped (409 JOB_FINISHED when it has already ended) */
+    post: operations['cancelJob']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/v1/devices': {
     parameters: {
       query?: never
@@ -713,6 +896,12 @@ export interface components {
     BindDevice: {
       deviceId: string
     }
+    /** BindPair */
+    BindPair: {
+      cardId?: string
+      number?: string
+      deviceId: string
+    }
     /**
      * BlockReason
      * @enum {unknown}
@@ -801,6 +990,10 @@ export interface components {
       /** Format: date-time */
       updatedAt: string
     }
+    /** CardCount */
+    CardCount: {
+      count: number
+    }
     /** CardIdentityCheck */
     CardIdentityCheck: {
       /** @description false when any note is an error (creation would be refused) */
@@ -836,6 +1029,53 @@ export interface components {
         level: 'error' | 'warning' | 'info'
         message: string
       }[]
+    }
+    /** CardJobFilter */
+    CardJobFilter: {
+      /** @description Identifier prefix (number, ICCID, IMSI) or words of the description / device id */
+      q?: string
+      /** @description Card number prefix */
+      number?: string
+      /** @description ICCID prefix */
+      iccid?: string
+      /** @description Bound device id */
+      deviceId?: string
+      /** @description true: bound to a device; false: unbound */
+      bound?: boolean
+      /** @description Platform configs (repeat the parameter for several) */
+      platformId?: string[]
+      /** @description Carriers */
+      carrierId?: string[]
+      /** @description Card types */
+      type?: components['schemas']['CardType'][]
+      /** @description Unified statuses */
+      lifecycle?: components['schemas']['Lifecycle'][]
+      /** @description Carrier statuses as carrierId:code (see /cards/carrier-statuses) */
+      carrierStatus?: string[]
+      /** @description Sync states */
+      syncState?: components['schemas']['SyncState'][]
+      /** @description Cards carrying all these tags */
+      tag?: string[]
+      /**
+       * Format: date-time
+       * @description Activation date, inclusive
+       */
+      activatedFrom?: string
+      /**
+       * Format: date-time
+       * @description Activation date, exclusive
+       */
+      activatedTo?: string
+      /**
+       * Format: date-time
+       * @description Update time, inclusive
+       */
+      updatedFrom?: string
+      /**
+       * Format: date-time
+       * @description Update time, exclusive
+       */
+      updatedTo?: string
     }
     /** CardPage */
     CardPage: {
@@ -958,6 +1198,20 @@ export interface components {
       /** Format: date-time */
       registeredAt?: string
     }
+    /** CreateJob */
+    CreateJob: {
+      /**
+       * @description What to do to each card
+       * @enum {unknown}
+       */
+      action: 'activate' | 'suspend' | 'resume' | 'sync' | 'delete' | 'bind'
+      /** @description Explicit cards (at most 100000); or give a filter */
+      cardIds?: string[]
+      /** @description Every card matching the card list filter (same fields as GET /cards) */
+      filter?: components['schemas']['CardJobFilter']
+      /** @description For bind: each card (by id or number) and its device */
+      pairs?: components['schemas']['BindPair'][]
+    }
     /** CreatePlatform */
     CreatePlatform: {
       carrierId: string
@@ -968,6 +1222,7 @@ export interface components {
         [key: string]: unknown
       }
       state?: components['schemas']['PlatformState']
+      syncSchedule?: components['schemas']['SyncScheduleInput']
     }
     /** CreateRecharge */
     CreateRecharge: {
@@ -1046,6 +1301,99 @@ export interface components {
       /** @enum {string} */
       status: 'ok'
     }
+    /** Job */
+    Job: {
+      /** Format: uuid */
+      id: string
+      action: components['schemas']['JobAction']
+      state: components['schemas']['JobState']
+      /**
+       * @description Asked for, or started by a platform sync schedule
+       * @enum {unknown}
+       */
+      origin: 'request' | 'schedule'
+      /** @description What was selected, as given */
+      selector: {
+        [key: string]: unknown
+      }
+      options: {
+        [key: string]: unknown
+      }
+      platformId: string | null
+      counts: components['schemas']['JobCounts']
+      error: {
+        code: string
+        message: string
+      } | null
+      cancelRequested: boolean
+      createdBy: {
+        /** @enum {unknown} */
+        type: 'user' | 'api_key' | 'system'
+        id: string | null
+        name: string
+      }
+      /** Format: date-time */
+      createdAt: string
+      startedAt: string | null
+      finishedAt: string | null
+      /** Format: date-time */
+      updatedAt: string
+    }
+    /** JobAccepted */
+    JobAccepted: {
+      /** Format: uuid */
+      jobId: string
+      job: components['schemas']['Job']
+    }
+    /**
+     * JobAction
+     * @enum {unknown}
+     */
+    JobAction: 'activate' | 'suspend' | 'resume' | 'sync' | 'delete' | 'bind' | 'import'
+    /** JobCounts */
+    JobCounts: {
+      /** @description Items in the job; 0 until the cards of a filter are listed */
+      total: number
+      ok: number
+      skipped: number
+      failed: number
+      pending: number
+    }
+    /** JobItem */
+    JobItem: {
+      /** @description Position in the job; for an import, the row of the file (header = 1) */
+      seq: number
+      cardId: string | null
+      /** @description The card number (as written, for an import) */
+      subject: string
+      result: components['schemas']['JobItemResult']
+      code: string | null
+      message: string | null
+      input: {
+        [key: string]: unknown
+      } | null
+      finishedAt: string | null
+    }
+    /** JobItemPage */
+    JobItemPage: {
+      items: components['schemas']['JobItem'][]
+      total: number
+    }
+    /**
+     * JobItemResult
+     * @enum {unknown}
+     */
+    JobItemResult: 'pending' | 'ok' | 'skipped' | 'failed'
+    /** JobPage */
+    JobPage: {
+      items: components['schemas']['Job'][]
+      total: number
+    }
+    /**
+     * JobState
+     * @enum {unknown}
+     */
+    JobState: 'staging' | 'queued' | 'running' | 'completed' | 'cancelled' | 'failed'
     /**
      * Lifecycle
      * @enum {unknown}
@@ -1136,6 +1484,8 @@ export interface components {
       /** @description Secret fields that hold a value */
       secretsSet: string[]
       lastTest: components['schemas']['PlatformTest'] | null
+      /** @description 定时同步: a sync job for all the platform’s cards every interval */
+      syncSchedule: components['schemas']['SyncSchedule']
       /** Format: date-time */
       createdAt: string
       /** Format: date-time */
@@ -1249,6 +1599,19 @@ export interface components {
       text: string | null
       resumable: boolean
     }
+    /** SyncSchedule */
+    SyncSchedule: {
+      enabled: boolean
+      intervalMinutes: number
+      /** @description Null while off, or until first due */
+      nextSyncAt: string | null
+    }
+    /** SyncScheduleInput */
+    SyncScheduleInput: {
+      enabled?: boolean
+      /** @description Minutes between syncs */
+      intervalMinutes?: number
+    }
     /**
      * SyncState
      * @enum {unknown}
@@ -1289,6 +1652,7 @@ export interface components {
       config?: {
         [key: string]: unknown
       }
+      syncSchedule?: components['schemas']['SyncScheduleInput']
     }
     /** UpdateUser */
     UpdateUser: {
@@ -2689,6 +3053,288 @@ export interface operations {
       }
     }
   }
+  countCards: {
+    parameters: {
+      query?: {
+        /** @description Identifier prefix (number, ICCID, IMSI) or words of the description / device id */
+        q?: string
+        /** @description Card number prefix */
+        number?: string
+        /** @description ICCID prefix */
+        iccid?: string
+        /** @description Bound device id */
+        deviceId?: string
+        /** @description true: bound to a device; false: unbound */
+        bound?: boolean
+        /** @description Platform configs (repeat the parameter for several) */
+        platformId?: string[]
+        /** @description Carriers */
+        carrierId?: string[]
+        /** @description Card types */
+        type?: ('year' | 'season' | 'month' | 'other')[]
+        /** @description Unified statuses */
+        lifecycle?: (
+          | 'unknown'
+          | 'inventory'
+          | 'test'
+          | 'test_suspended'
+          | 'ready'
+          | 'active'
+          | 'suspended'
+          | 'pending_termination'
+          | 'terminated'
+        )[]
+        /** @description Carrier statuses as carrierId:code (see /cards/carrier-statuses) */
+        carrierStatus?: string[]
+        /** @description Sync states */
+        syncState?: ('never' | 'waiting' | 'running' | 'ok' | 'failed')[]
+        /** @description Cards carrying all these tags */
+        tag?: string[]
+        /** @description Activation date, inclusive */
+        activatedFrom?: string
+        /** @description Activation date, exclusive */
+        activatedTo?: string
+        /** @description Update time, inclusive */
+        updatedFrom?: string
+        /** @description Update time, exclusive */
+        updatedTo?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['CardCount']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  exportCards: {
+    parameters: {
+      query?: {
+        /** @description Identifier prefix (number, ICCID, IMSI) or words of the description / device id */
+        q?: string
+        /** @description Card number prefix */
+        number?: string
+        /** @description ICCID prefix */
+        iccid?: string
+        /** @description Bound device id */
+        deviceId?: string
+        /** @description true: bound to a device; false: unbound */
+        bound?: boolean
+        /** @description Platform configs (repeat the parameter for several) */
+        platformId?: string[]
+        /** @description Carriers */
+        carrierId?: string[]
+        /** @description Card types */
+        type?: ('year' | 'season' | 'month' | 'other')[]
+        /** @description Unified statuses */
+        lifecycle?: (
+          | 'unknown'
+          | 'inventory'
+          | 'test'
+          | 'test_suspended'
+          | 'ready'
+          | 'active'
+          | 'suspended'
+          | 'pending_termination'
+          | 'terminated'
+        )[]
+        /** @description Carrier statuses as carrierId:code (see /cards/carrier-statuses) */
+        carrierStatus?: string[]
+        /** @description Sync states */
+        syncState?: ('never' | 'waiting' | 'running' | 'ok' | 'failed')[]
+        /** @description Cards carrying all these tags */
+        tag?: string[]
+        /** @description Activation date, inclusive */
+        activatedFrom?: string
+        /** @description Activation date, exclusive */
+        activatedTo?: string
+        /** @description Update time, inclusive */
+        updatedFrom?: string
+        /** @description Update time, exclusive */
+        updatedTo?: string
+        format?: 'csv' | 'xlsx'
+        /** @description Header and label language */
+        lang?: 'zh-CN' | 'en'
+        /** @description Comma-separated card ids: export exactly these (the selection) instead of the filter */
+        ids?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'text/csv': string
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'text/csv': components['schemas']['Error']
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'text/csv': components['schemas']['Error']
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  cardImportTemplate: {
+    parameters: {
+      query?: {
+        format?: 'csv' | 'xlsx'
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'text/csv': string
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'text/csv': components['schemas']['Error']
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'text/csv': components['schemas']['Error']
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  importCards: {
+    parameters: {
+      query?: {
+        platformId?: string
+        /** @description Check every row and report; create nothing */
+        dryRun?: boolean
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['JobAccepted']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Request too large */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Unsupported content type */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
   listCards: {
     parameters: {
       query?: {
@@ -3662,6 +4308,370 @@ export interface operations {
       }
       /** @description The carrier failed or could not be reached */
       502: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  listJobs: {
+    parameters: {
+      query?: {
+        action?: 'activate' | 'suspend' | 'resume' | 'sync' | 'delete' | 'bind' | 'import'
+        state?: 'staging' | 'queued' | 'running' | 'completed' | 'cancelled' | 'failed'
+        origin?: 'request' | 'schedule'
+        page?: number
+        pageSize?: number
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['JobPage']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  createJob: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateJob']
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['JobAccepted']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  getJob: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Job']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  listJobItems: {
+    parameters: {
+      query?: {
+        result?: 'pending' | 'ok' | 'skipped' | 'failed'
+        page?: number
+        pageSize?: number
+      }
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['JobItemPage']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  exportJobItems: {
+    parameters: {
+      query?: {
+        result?: 'pending' | 'ok' | 'skipped' | 'failed'
+      }
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description CSV, UTF-8 with BOM */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'text/csv': string
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'text/csv': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'text/csv': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'text/csv': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  jobEvents: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description text/event-stream */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'text/event-stream': string
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'text/event-stream': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'text/event-stream': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'text/event-stream': components['schemas']['Error']
+        }
+      }
+    }
+  }
+  cancelJob: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Job']
+        }
+      }
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not allowed for your role */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Error']
+        }
+      }
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown
         }

@@ -1,6 +1,11 @@
-import { PLATFORM_DESCRIPTION_MAX_LENGTH, PLATFORM_NAME_MAX_LENGTH, type Platform } from '@simops/core'
+import {
+  PLATFORM_DESCRIPTION_MAX_LENGTH,
+  PLATFORM_NAME_MAX_LENGTH,
+  SYNC_INTERVAL_MINUTES,
+  type Platform,
+} from '@simops/core'
 import { Type } from 'typebox'
-import { Timestamp } from '../../schemas/common.js'
+import { isoOrNull, Timestamp } from '../../schemas/common.js'
 
 export const PlatformState = Type.Union([Type.Literal('enabled'), Type.Literal('disabled')], {
   title: 'PlatformState',
@@ -29,10 +34,37 @@ export const PlatformSchema = Type.Object(
     }),
     secretsSet: Type.Array(Type.String(), { description: 'Secret fields that hold a value' }),
     lastTest: Type.Union([PlatformTest, Type.Null()]),
+    syncSchedule: Type.Object(
+      {
+        enabled: Type.Boolean(),
+        intervalMinutes: Type.Integer(),
+        nextSyncAt: Type.Union([Timestamp, Type.Null()], {
+          description: 'Null while off, or until first due',
+        }),
+      },
+      {
+        title: 'SyncSchedule',
+        description: '定时同步: a sync job for all the platform’s cards every interval',
+      },
+    ),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   },
   { title: 'Platform' },
+)
+
+const SyncScheduleInput = Type.Object(
+  {
+    enabled: Type.Optional(Type.Boolean()),
+    intervalMinutes: Type.Optional(
+      Type.Integer({
+        minimum: SYNC_INTERVAL_MINUTES.min,
+        maximum: SYNC_INTERVAL_MINUTES.max,
+        description: 'Minutes between syncs',
+      }),
+    ),
+  },
+  { additionalProperties: false, title: 'SyncScheduleInput' },
 )
 
 const Name = Type.String({ minLength: 1, maxLength: PLATFORM_NAME_MAX_LENGTH })
@@ -47,6 +79,7 @@ export const CreatePlatformBody = Type.Object(
       description: "Validated against the carrier's config schema",
     }),
     state: Type.Optional(PlatformState),
+    syncSchedule: Type.Optional(SyncScheduleInput),
   },
   { additionalProperties: false, title: 'CreatePlatform' },
 )
@@ -61,6 +94,7 @@ export const UpdatePlatformBody = Type.Object(
           'Only the fields to change. Secrets left out or sent as "******" keep their stored value; null clears an optional field.',
       }),
     ),
+    syncSchedule: Type.Optional(SyncScheduleInput),
   },
   { additionalProperties: false, minProperties: 1, title: 'UpdatePlatform' },
 )
@@ -98,6 +132,7 @@ export const PlatformList = Type.Object(
 export function platformBody(platform: Platform) {
   return {
     ...platform,
+    syncSchedule: { ...platform.syncSchedule, nextSyncAt: isoOrNull(platform.syncSchedule.nextSyncAt) },
     createdAt: platform.createdAt.toISOString(),
     updatedAt: platform.updatedAt.toISOString(),
   }
