@@ -1462,6 +1462,8 @@ export interface components {
       } | null
       requestId: string | null
       ip: string | null
+      /** @description The bulk job the action was an item of */
+      jobId: string | null
     }
     /** OperationPage */
     OperationPage: {
@@ -2455,6 +2457,8 @@ export interface operations {
         targetType?: string
         targetId?: string
         result?: 'success' | 'failure'
+        /** @description Records of the items of one bulk job */
+        jobId?: string
         /** @description Inclusive lower bound */
         from?: string
         /** @description Exclusive upper bound */
@@ -2507,6 +2511,8 @@ export interface operations {
         targetType?: string
         targetId?: string
         result?: 'success' | 'failure'
+        /** @description Records of the items of one bulk job */
+        jobId?: string
         /** @description Inclusive lower bound */
         from?: string
         /** @description Exclusive upper bound */

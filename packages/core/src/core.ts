@@ -123,9 +123,9 @@ export async function assembleCore(
   const logger = config.logger ?? silentLogger
   const jobs = new JobService(database.db, operations)
   const handlers: Record<JobAction, ItemHandler> = {
-    activate: new CardStateHandler('activate', database.db, cardOperations, carriers),
-    suspend: new CardStateHandler('suspend', database.db, cardOperations, carriers),
-    resume: new CardStateHandler('resume', database.db, cardOperations, carriers),
+    activate: new CardStateHandler('activate', database.db, cardOperations, carriers, operations),
+    suspend: new CardStateHandler('suspend', database.db, cardOperations, carriers, operations),
+    resume: new CardStateHandler('resume', database.db, cardOperations, carriers, operations),
     sync: new CardSyncHandler(database.db, cardSync, carriers),
     delete: new CardDeleteHandler(database.db, cards),
     bind: new CardBindHandler(cards),

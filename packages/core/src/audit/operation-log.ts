@@ -19,6 +19,8 @@ export interface OperationFilter {
   /** A card's number or ICCID: its records even after the card was deleted. */
   card?: string
   result?: OperationResult
+  /** Records written by the items of one bulk job. */
+  jobId?: string
   from?: Date
   to?: Date
   /** Keyset cursor: return rows older than this id. */
@@ -37,6 +39,7 @@ export interface Operation {
   details: Record<string, unknown> | null
   requestId: string | null
   ip: string | null
+  jobId: string | null
 }
 
 type Executor = Kysely<Database> | Transaction<Database>
@@ -64,6 +67,7 @@ function toOperation(row: OperationRow): Operation {
     details: row.details,
     requestId: row.requestId,
     ip: row.ip,
+    jobId: row.jobId,
   }
 }
 
@@ -142,6 +146,7 @@ export class OperationLog {
     if (filter.targetType) query = query.where('targetType', '=', filter.targetType)
     if (filter.targetId) query = query.where('targetId', '=', filter.targetId)
     if (filter.result) query = query.where('result', '=', filter.result)
+    if (filter.jobId) query = query.where('jobId', '=', filter.jobId)
     if (filter.from) query = query.where('createdAt', '>=', filter.from)
     if (filter.to) query = query.where('createdAt', '<', filter.to)
     if (filter.beforeId !== undefined) query = query.where('id', '<', filter.beforeId)

@@ -34,6 +34,9 @@ const OperationSchema = Type.Object(
     details: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
     requestId: Type.Union([Type.String(), Type.Null()]),
     ip: Type.Union([Type.String(), Type.Null()]),
+    jobId: Type.Union([Type.String(), Type.Null()], {
+      description: 'The bulk job the action was an item of',
+    }),
   },
   { title: 'Operation' },
 )
@@ -57,6 +60,7 @@ const FilterFields = {
   targetType: Type.Optional(Type.String({ maxLength: 32 })),
   targetId: Type.Optional(Type.String({ maxLength: 64 })),
   result: Type.Optional(Type.Union([Type.Literal('success'), Type.Literal('failure')])),
+  jobId: Type.Optional(Type.String({ format: 'uuid', description: 'Records of the items of one bulk job' })),
   from: Type.Optional(Type.String({ format: 'date-time', description: 'Inclusive lower bound' })),
   to: Type.Optional(Type.String({ format: 'date-time', description: 'Exclusive upper bound' })),
 }

@@ -1,6 +1,7 @@
 import type { StateAction } from '@simops/carrier-sdk'
 import type { Kysely } from 'kysely'
 import { actionTarget } from '../../cards/card.js'
+import type { OperationLog } from '../../audit/operation-log.js'
 import type { CardOperations } from '../../cards/card-operations.js'
 import type { CarrierRegistry } from '../../carriers/registry.js'
 import type { Database, JobItemRow } from '../../db/schema.js'
@@ -9,6 +10,8 @@ import { eachWithLimit, markAttempted, outcomeOfError } from './item-helpers.js'
 
 /** Most changes in flight at once per platform; the gateway's rate limit paces them further. */
 const MAX_PARALLEL_CHANGES = 8
+/** Items per round: progress, cancels and lease renewals happen between rounds. */
+const ROUND_SIZE = 50
 
 /**
  * 批量激活 / 停机 / 复机: each card through the same path as a single-card change (checks, carrier call,
@@ -21,20 +24,22 @@ export class CardStateHandler implements ItemHandler {
     private readonly db: Kysely<Database>,
     private readonly operations: CardOperations,
     private readonly registry: CarrierRegistry,
+    private readonly log: OperationLog,
   ) {}
 
   async chunkSize(platformId: string | null): Promise<number> {
     const carrier = await carrierOf(this.db, this.registry, platformId)
-    return Math.max(1, carrier?.definition.limits.batchSize.changeState ?? 50)
+    // Each change is its own call (the contract's changeState takes one card); a round holds several
+    // so they can run side by side within the rate limit.
+    return Math.max(ROUND_SIZE, carrier?.definition.limits.batchSize.changeState ?? 1)
   }
 
   async handle(batch: ItemBatch): Promise<void> {
     const resumed = batch.items.filter((item) => item.attemptedAt !== null)
     const alreadySent = await this.acceptedBefore(resumed)
-    await this.appliedAtCarrier(
+    const applied = await this.appliedAtCarrier(
       batch,
       resumed.filter((item) => !alreadySent.has(item.seq)),
-      alreadySent,
     )
     await markAttempted(this.db, batch.items)
     const carrier = await carrierOf(this.db, this.registry, batch.platformId)
@@ -65,18 +70,18 @@ export class CardStateHandler implements ItemHandler {
    * the worker died: ask the carrier, and count a card already in the target state as done. (A change
    * the carrier accepted but has not applied yet cannot be told apart; that one is sent again.)
    */
-  private async appliedAtCarrier(batch: ItemBatch, items: readonly JobItemRow[], done: Set<number>) {
-    if (items.length === 0 || batch.platformId === null) return
+  private async appliedAtCarrier(
+    batch: ItemBatch,
+    items: readonly JobItemRow[],
+  ): Promise<Map<number, { id: number; number: string; iccid: string }>> {
+    const done = new Map<number, { id: number; number: string; iccid: string }>()
+    const ids = items.flatMap((item) => (item.cardId === null ? [] : [item.cardId]))
+    if (ids.length === 0 || batch.platformId === null) return done
     const cards = await this.db
       .selectFrom('cards')
-      .select(['id', 'iccid'])
-      .where(
-        'id',
-        'in',
-        items.flatMap((item) => (item.cardId === null ? [] : [item.cardId])),
-      )
+      .select(['id', 'number', 'iccid'])
+      .where('id', 'in', ids)
       .execute()
-    if (cards.length === 0) return
     let lifecycles: Map<string, string>
     try {
       lifecycles = await this.operations.carrierLifecycles(
@@ -84,13 +89,14 @@ export class CardStateHandler implements ItemHandler {
         cards.map((card) => card.iccid),
       )
     } catch {
-      return // The carrier cannot tell now; the change itself will meet the same trouble and say so.
+      return done // The carrier cannot tell now; the change itself will meet the same trouble and say so.
     }
-    const iccidOf = new Map(cards.map((card) => [card.id, card.iccid]))
+    const byId = new Map(cards.map((card) => [card.id, card]))
     for (const item of items) {
-      const iccid = item.cardId === null ? undefined : iccidOf.get(item.cardId)
-      if (iccid && lifecycles.get(iccid) === actionTarget[this.action]) done.add(item.seq)
+      const card = item.cardId === null ? undefined : byId.get(item.cardId)
+      if (card && lifecycles.get(card.iccid) === actionTarget[this.action]) done.set(item.seq, card)
     }
+    return done
   }
 
   /** Resumed items whose card shows this job's change pending (or done) since the item's attempt. */
