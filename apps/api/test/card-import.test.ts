@@ -84,11 +84,29 @@ describe.each(backends)('card import on %s', (backend) => {
     expect(created.json()).toMatchObject({ number: cardNumber(1), type: 'month', description: 'first' })
     const audit = await h().request({
       method: 'GET',
-      url: '/api/v1/operations?action=card.create&limit=50',
+      url: `/api/v1/operations?action=card.create&jobId=${job.id}&result=success&limit=50`,
       token,
     })
     const rows = audit.json<{ items: { details: { row?: number } | null }[] }>().items
     expect(rows.filter((r) => r.details?.row !== undefined)).toHaveLength(3)
+    // Refused rows are in the audit log under the job too, with their reason.
+    const refused = await h().request({
+      method: 'GET',
+      url: `/api/v1/operations?jobId=${job.id}&result=failure`,
+      token,
+    })
+    expect(
+      refused
+        .json<{ items: { error: { code: string } }[] }>()
+        .items.map((r) => r.error.code)
+        .sort(),
+    ).toEqual([
+      'DUPLICATE_IN_FILE',
+      'ICCID_CARRIER_MISMATCH',
+      'NUMBER_INVALID',
+      'NUMBER_TAKEN',
+      'TYPE_UNKNOWN',
+    ])
 
     const report = await h().request({
       method: 'GET',

@@ -30,7 +30,8 @@ import { waitForJob, type JobBody } from './job-fixtures.js'
 const registry = await CarrierRegistry.load(bundledPlugins, importPlugin)
 
 /** OneLink reads ~10 requests per card (usage is several calls), CTWing 3, Unicom 1: this evens them out. */
-const CARDS: Record<SimName, number> = { onelink: 2000, ctwing: 3000, unicom: 5000 }
+const SCALE = Number(process.env.FAULTS_SCALE ?? 1)
+const CARDS: Record<SimName, number> = { onelink: 2000 * SCALE, ctwing: 3000 * SCALE, unicom: 5000 * SCALE }
 const TOTAL = CARDS.onelink + CARDS.ctwing + CARDS.unicom
 const JOB_TIMEOUT_MS = 150_000
 
@@ -253,7 +254,9 @@ describe.each(backends)('a 10,000-card job while the carriers misbehave, on %s',
         { platformId: platformOf[name] },
       )
       expect(upload.statusCode, upload.body).toBe(202)
+      console.log('DEBUG upload', name, Date.now() - setup)
       const imported = await waitForJob(h(), token, upload.json<{ jobId: string }>().jobId, JOB_TIMEOUT_MS)
+      console.log('DEBUG imported', name, Date.now() - setup)
       expect(imported.counts, name).toMatchObject({ total: CARDS[name], ok: CARDS[name], failed: 0 })
     }
     expect(await cardRows()).toHaveLength(TOTAL)
@@ -267,6 +270,13 @@ describe.each(backends)('a 10,000-card job while the carriers misbehave, on %s',
 
   it('syncs every card once, each ok or failed with the carrier failure that hit it', async () => {
     const t0 = Date.now()
+    const inspector = await import('node:inspector/promises')
+    const session = new inspector.Session()
+    if (process.env.PROFILE) {
+      session.connect()
+      await session.post('Profiler.enable')
+      await session.post('Profiler.start')
+    }
     const before = snapshotTraffic()
     const from = calls.calls.length
     const plan = faultPlan(syncFaults)
@@ -276,15 +286,48 @@ describe.each(backends)('a 10,000-card job while the carriers misbehave, on %s',
       (name) => calls.iccidsSent(platformOf[name], 'getCards', from) / CARDS[name],
     )
     injector.start()
+    const dbg = setInterval(() => {
+      void h()
+        .core.database.db.selectFrom('jobItems')
+        .select(['platformId', 'result', sql<number>`count(*)::int`.as('n')])
+        .groupBy(['platformId', 'result'])
+        .where(
+          'jobId',
+          'in',
+          h().core.database.db.selectFrom('jobs').select('id').where('state', '=', 'running'),
+        )
+        .execute()
+        .then((r) =>
+          console.log(
+            'DEBUG',
+            Date.now() - t0,
+            JSON.stringify(r.map((x) => [simOf.get(x.platformId ?? '') ?? '', x.result, x.n])),
+            JSON.stringify(injector.injected.length),
+          ),
+        )
+    }, 5000)
     let job: JobBody
     try {
       job = await waitForJob(h(), token, await startJob({ action: 'sync', filter: {} }), JOB_TIMEOUT_MS)
     } finally {
       injector.stop()
+      clearInterval(dbg)
     }
     durations.sync = Date.now() - t0
+    if (process.env.PROFILE) {
+      const { profile } = await session.post('Profiler.stop')
+      ;(await import('node:fs')).writeFileSync('/tmp/scratch/prof/sync.cpuprofile', JSON.stringify(profile))
+    }
     const items = await allItems(h(), token, job.id)
     const cards = await cardRows()
+    console.log(
+      'DEBUG msgs',
+      JSON.stringify(
+        [...new Set(items.filter((i) => i.result !== 'ok').map((i) => i.message))].slice(0, 30),
+        null,
+        1,
+      ),
+    )
     console.log(`sync on ${backend}: ${JSON.stringify(job.counts)} ${JSON.stringify(tally(items))}`)
 
     expectEveryItemSettledOnce(job, items, cards)
@@ -339,14 +382,43 @@ describe.each(backends)('a 10,000-card job while the carriers misbehave, on %s',
       (name) => calls.iccidsSent(platformOf[name], 'changeState', from) / activeOn(name),
     )
     injector.start()
+    const dbg = setInterval(() => {
+      void h()
+        .core.database.db.selectFrom('jobItems')
+        .select(['platformId', 'result', sql<number>`count(*)::int`.as('n')])
+        .groupBy(['platformId', 'result'])
+        .where(
+          'jobId',
+          'in',
+          h().core.database.db.selectFrom('jobs').select('id').where('state', '=', 'running'),
+        )
+        .execute()
+        .then((r) =>
+          console.log(
+            'DEBUG',
+            Date.now() - t0,
+            JSON.stringify(r.map((x) => [simOf.get(x.platformId ?? '') ?? '', x.result, x.n])),
+            JSON.stringify(injector.injected.length),
+          ),
+        )
+    }, 5000)
     let job: JobBody
     try {
       job = await waitForJob(h(), token, await startJob({ action: 'suspend', filter: {} }), JOB_TIMEOUT_MS)
     } finally {
       injector.stop()
+      clearInterval(dbg)
     }
     durations.suspend = Date.now() - t0
     const items = await allItems(h(), token, job.id)
+    console.log(
+      'DEBUG msgs',
+      JSON.stringify(
+        [...new Set(items.filter((i) => i.result === 'failed').map((i) => i.message))].slice(0, 30),
+        null,
+        1,
+      ),
+    )
     console.log(`suspend on ${backend}: ${JSON.stringify(job.counts)} ${JSON.stringify(tally(items))}`)
 
     expectEveryItemSettledOnce(job, items, cardsBefore)

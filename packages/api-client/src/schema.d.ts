@@ -3283,7 +3283,27 @@ export interface operations {
       path?: never
       cookie?: never
     }
-    requestBody?: never
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: uuid
+           * @description Platform of every row (before the file)
+           */
+          platformId?: string
+          /**
+           * @description Check only; create nothing
+           * @enum {string}
+           */
+          dryRun?: 'true' | 'false'
+          /**
+           * Format: binary
+           * @description csv (UTF-8 or GBK) or xlsx
+           */
+          file: string
+        }
+      }
+    }
     responses: {
       /** @description Default Response */
       202: {

@@ -5,6 +5,16 @@ import fp from 'fastify-plugin'
 import { hoistTitledSchemas } from '../openapi/hoist.js'
 import { API_VERSION } from '../version.js'
 
+const importForm = {
+  type: 'object',
+  required: ['file'],
+  properties: {
+    platformId: { type: 'string', format: 'uuid', description: 'Platform of every row (before the file)' },
+    dryRun: { type: 'string', enum: ['true', 'false'], description: 'Check only; create nothing' },
+    file: { type: 'string', format: 'binary', description: 'csv (UTF-8 or GBK) or xlsx' },
+  },
+}
+
 /** The OpenAPI document (built from the route schemas) at /openapi.json, and Swagger UI at /docs. */
 export default fp(
   async (app: FastifyInstance) => {
@@ -36,9 +46,20 @@ export default fp(
           { name: 'operations', description: 'Audit log of every action' },
           { name: 'carriers', description: 'Installed carrier plugins' },
           { name: 'platforms', description: '平台接入: carrier accounts and their credentials' },
+          { name: 'cards', description: '物联卡管理: cards, their carrier operations, import and export' },
+          {
+            name: 'jobs',
+            description: '任务: bulk operations run by workers, with progress and per-item results',
+          },
           { name: 'system', description: 'Health and readiness' },
         ],
       },
+      // The import route reads its multipart body as a stream (no body schema to validate against);
+      // the document still describes the form it takes.
+      transform: ({ schema, url }) =>
+        (schema as { operationId?: string } | undefined)?.operationId === 'importCards'
+          ? { schema: { ...schema, body: importForm }, url }
+          : { schema, url },
       transformObject: (documentObject) => {
         if (!('openapiObject' in documentObject)) throw new Error('OpenAPI 3 document expected')
         return hoistTitledSchemas(documentObject.openapiObject as Record<string, unknown>)

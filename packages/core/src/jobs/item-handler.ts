@@ -1,5 +1,6 @@
 import type { OperationContext } from '../actor.js'
-import type { JobItemRow, JobRow } from '../db/schema.js'
+import type { Transaction } from 'kysely'
+import type { Database, JobItemRow, JobRow } from '../db/schema.js'
 import type { Executor, ItemOutcome } from './job-results.js'
 
 /** A chunk of one job's pending items, all of one platform (or all carrier-free work). */
@@ -23,4 +24,6 @@ export interface ItemHandler {
   prepare?(job: JobRow, ctx: OperationContext): Promise<void>
   /** Processes the items, settling each one; items left pending after an abort are resumed later. */
   handle(batch: ItemBatch): Promise<void>
+  /** Runs in the transaction that marks the job finished (so at most once), unless it was cancelled. */
+  finish?(trx: Transaction<Database>, job: JobRow, ctx: OperationContext): Promise<void>
 }

@@ -68,7 +68,7 @@ export class JobRunner {
       await Promise.all(
         groups.map((group) => this.runGroup(ready, group.platformId, handler, ctx, abort.signal)),
       )
-      return await this.finish(jobId, stop?.aborted === true)
+      return await this.finish(jobId, stop?.aborted === true, handler)
     } catch (error) {
       this.logger.error({ err: error, jobId }, 'job failed')
       await this.db
@@ -202,7 +202,7 @@ export class JobRunner {
     }
   }
 
-  private async finish(jobId: string, stopping: boolean): Promise<RunOutcome> {
+  private async finish(jobId: string, stopping: boolean, handler: ItemHandler): Promise<RunOutcome> {
     return this.db.transaction().execute(async (trx) => {
       const job = await trx
         .selectFrom('jobs')
@@ -238,6 +238,7 @@ export class JobRunner {
       }
       // A cancel that came after the last item changes nothing: the job completed.
       if (cancelled) await skipPending(trx, jobId)
+      else await handler.finish?.(trx, job, jobContext(job))
       await trx
         .updateTable('jobs')
         .set({

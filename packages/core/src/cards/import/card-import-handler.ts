@@ -1,4 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
+import type { OperationContext } from '../../actor.js'
+import { actorColumns } from '../../audit/operation-log.js'
 import type { Database, JobRow } from '../../db/schema.js'
 import type { ItemBatch, ItemHandler } from '../../jobs/item-handler.js'
 
@@ -65,6 +67,18 @@ export class CardImportHandler implements ItemHandler {
     })
   }
 
+  /** Rows that failed go to the audit log too, as refused registrations under the job (one statement). */
+  async finish(trx: Transaction<Database>, job: JobRow, ctx: OperationContext): Promise<void> {
+    if (job.options.dryRun === true) return
+    const { actorType, actorId, actorName, apiKeyId } = actorColumns(ctx.actor)
+    await sql`
+      insert into operations (actor_type, actor_id, actor_name, api_key_id, action, target_type, target_name,
+                              result, error_code, error_message, details, job_id)
+      select ${actorType}, ${actorId}::uuid, ${actorName}, ${apiKeyId}::uuid, 'card.create', 'card', i.subject,
+             'failure', i.code, i.message, jsonb_build_object('row', i.seq, 'iccid', i.input ->> 'iccid'), ${job.id}::uuid
+      from job_items i where i.job_id = ${job.id} and i.result = 'failed'`.execute(trx)
+  }
+
   /** Rows whose number or ICCID (first 19 digits) is already registered fail, naming the card. */
   private async failRegistered(trx: Transaction<Database>, jobId: string, seqs: number[]): Promise<void> {
     await sql`
@@ -91,11 +105,7 @@ export class CardImportHandler implements ItemHandler {
 
   private async create(trx: Transaction<Database>, batch: ItemBatch, seqs: number[]): Promise<void> {
     const jobId = batch.job.id
-    const actor = batch.ctx.actor
-    const actorType = actor.type === 'system' ? 'system' : actor.apiKeyId ? 'api_key' : 'user'
-    const actorId = actor.type === 'user' ? actor.userId : null
-    const actorName = actor.type === 'user' ? actor.username : actor.name
-    const apiKeyId = actor.type === 'user' ? actor.apiKeyId : null
+    const { actorType, actorId, actorName, apiKeyId } = actorColumns(batch.ctx.actor)
     await sql`
       with rows as (
         select seq, input from job_items
