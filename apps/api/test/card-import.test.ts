@@ -54,7 +54,7 @@ describe.each(backends)('card import on %s', (backend) => {
     const file = csv([
       HEADER,
       [cardNumber(1), referenceIccid(1), '月卡', 'first'],
-      [cardNumber(2), referenceIccid(2), 'year', ''],
+      [cardNumber(2), referenceIccid(2), 'year', 'C:\\new\\tab "quoted"'],
       ['12345', referenceIccid(3), 'month', 'short number'],
       [cardNumber(1), referenceIccid(4), 'month', 'number repeated'],
       [cardNumber(90), referenceIccid(91), 'month', 'already registered'],
@@ -82,6 +82,9 @@ describe.each(backends)('card import on %s', (backend) => {
     expect(ok.map((i) => i.subject)).toEqual([cardNumber(1), cardNumber(2), cardNumber(7)])
     const created = await h().request({ method: 'GET', url: `/api/v1/cards/${ok[0]?.cardId}`, token })
     expect(created.json()).toMatchObject({ number: cardNumber(1), type: 'month', description: 'first' })
+    // Backslashes survive the bulk load (COPY on the server gives them meaning).
+    const second = await h().request({ method: 'GET', url: `/api/v1/cards/${ok[1]?.cardId}`, token })
+    expect(second.json()).toMatchObject({ description: 'C:\\new\\tab "quoted"' })
     const audit = await h().request({
       method: 'GET',
       url: `/api/v1/operations?action=card.create&jobId=${job.id}&result=success&limit=50`,

@@ -3,6 +3,7 @@ import { startCtwingSimulator, type CtwingSimulator } from '@simops/carrier-ctwi
 import { startOneLinkSimulator, type OneLinkSimulator } from '@simops/carrier-onelink/simulator'
 import { startUnicomSimulator, type UnicomSimulator } from '@simops/carrier-unicom/simulator'
 import type { Harness } from './harness.js'
+import type { JobBody } from './job-fixtures.js'
 
 /** The three bundled carriers, each with its own simulator and platform. */
 export const simNames = ['onelink', 'ctwing', 'unicom'] as const
@@ -205,6 +206,7 @@ export interface RecordedCall {
  */
 export class CallRecorder {
   readonly calls: RecordedCall[] = []
+  private readonly sent = new Map<string, number>()
 
   install(gateway: CarrierGateway): void {
     const original = gateway.call.bind(gateway)
@@ -216,6 +218,8 @@ export class CallRecorder {
           ? [fields.iccid]
           : []
       this.calls.push({ platformId: platform.id, method, iccids })
+      const key = `${platform.id} ${method}`
+      this.sent.set(key, (this.sent.get(key) ?? 0) + iccids.length)
     }
     gateway.call = ((platform, method, input) => {
       record(platform, method, input)
@@ -223,12 +227,9 @@ export class CallRecorder {
     }) as CarrierGateway['call']
   }
 
-  /** How many ICCIDs calls of this method have named on the platform, from the `from`-th call on. */
-  iccidsSent(platformId: string, method: CarrierMethod, from = 0): number {
-    let sent = 0
-    for (const call of this.calls.slice(from))
-      if (call.platformId === platformId && call.method === method) sent += call.iccids.length
-    return sent
+  /** How many ICCIDs calls of this method have named on the platform so far. */
+  iccidsSent(platformId: string, method: CarrierMethod): number {
+    return this.sent.get(`${platformId} ${method}`) ?? 0
   }
 }
 
@@ -291,6 +292,21 @@ export class FaultInjector {
     return this.injected
       .filter((planned) => planned.sim === sim && planned.fault === fault)
       .reduce((sum, planned) => sum + planned.count, 0)
+  }
+}
+
+/**
+ * Polls a job once a second until it has finished (job-fixtures' waitForJob polls ten times a second,
+ * which on a job of minutes is work taken from the job itself).
+ */
+export async function jobOutcome(h: Harness, token: string, id: string, timeoutMs: number): Promise<JobBody> {
+  const started = Date.now()
+  for (;;) {
+    const response = await h.request({ method: 'GET', url: `/api/v1/jobs/${id}`, token })
+    const job = response.json<JobBody>()
+    if (['completed', 'cancelled', 'failed'].includes(job.state)) return job
+    if (Date.now() - started > timeoutMs) throw new Error(`job ${id} did not finish: ${response.body}`)
+    await new Promise((resolve) => setTimeout(resolve, 1000))
   }
 }
 

@@ -154,7 +154,7 @@ export async function assembleCore(
     jobs,
     jobRunner,
     syncScheduler,
-    cardImport: new CardImporter(database.db, jobs, carriers),
+    cardImport: new CardImporter(database.db, jobs, carriers, database.copyFrom),
     cardExport: new CardExporter(database.db, carriers),
     async startJobQueue(options) {
       queue ??= new JobQueue(database, jobs, jobRunner, syncScheduler, logger, options)

@@ -1,5 +1,8 @@
 import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js'
 import type { Database } from './schema.js'
 
@@ -19,6 +22,11 @@ export interface DatabaseHandle {
    * shares the one connection instead of opening others (see the pool size below).
    */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>
+  /**
+   * `COPY … FROM STDIN` with text-format data, the fastest way to load rows into the server; absent on
+   * the embedded engine, whose socket server does not carry COPY (callers insert instead).
+   */
+  readonly copyFrom: ((statement: string, data: string) => Promise<void>) | undefined
   close(): Promise<void>
 }
 
@@ -70,6 +78,17 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       const result = await pool.query<Record<string, unknown>>(text, values)
       return { rows: result.rows }
     },
+    copyFrom:
+      config.kind === 'postgres'
+        ? async (statement, data) => {
+            const client = await pool.connect()
+            try {
+              await pipeline(Readable.from([data]), client.query(copyFrom(statement)))
+            } finally {
+              client.release()
+            }
+          }
+        : undefined,
     async close() {
       await db.destroy()
       await embedded?.stop()

@@ -28,18 +28,22 @@ export class CardImportHandler implements ItemHandler {
         ['iccid19', 'ICCID'],
       ] as const) {
         await sql`
-          with firsts as (
-            select seq, first_value(seq) over (partition by input ->> ${key} order by seq) as first_seq
-            from job_items where job_id = ${job.id} and input is not null
-          ), dup as (
+          with dup as materialized (
+            -- Only the later copies, found by one sort of the file's rows; usually none.
+            select seq, first_seq from (
+              select seq, first_value(seq) over (partition by input ->> ${key} order by seq) as first_seq
+              from job_items where job_id = ${job.id} and input is not null
+            ) ranked
+            where first_seq <> seq
+          ), failed as (
             update job_items i set result = 'failed', code = 'DUPLICATE_IN_FILE',
-                   message = ${label} || ' ' || (i.input ->> ${key === 'iccid19' ? 'iccid' : 'number'}) || ' is also on row ' || f.first_seq,
+                   message = ${label} || ' ' || (i.input ->> ${key === 'iccid19' ? 'iccid' : 'number'}) || ' is also on row ' || d.first_seq,
                    finished_at = now()
-            from firsts f
-            where i.job_id = ${job.id} and i.seq = f.seq and f.first_seq <> f.seq and i.result = 'pending'
+            from dup d
+            where i.job_id = ${job.id} and i.seq = d.seq and i.result = 'pending'
             returning 1
           )
-          update jobs set failed = failed + (select count(*) from dup), updated_at = now()
+          update jobs set failed = failed + (select count(*) from failed), updated_at = now()
           where id = ${job.id}`.execute(trx)
       }
     })
@@ -82,20 +86,24 @@ export class CardImportHandler implements ItemHandler {
   /** Rows whose number or ICCID (first 19 digits) is already registered fail, naming the card. */
   private async failRegistered(trx: Transaction<Database>, jobId: string, seqs: number[]): Promise<void> {
     await sql`
-      with taken as (
-        select i.seq,
-               (select c.number from cards c where c.number = i.input ->> 'number') as by_number,
-               (select c.number from cards c where c.iccid19 = i.input ->> 'iccid19' limit 1) as by_iccid
-        from job_items i
-        where i.job_id = ${jobId} and i.seq = any(${sql.val(seqs)}::int[]) and i.result = 'pending'
+      with taken as materialized (
+        -- Only the rows that clash, each found through the cards' unique indexes.
+        select * from (
+          select i.seq, i.input ->> 'iccid' as iccid,
+                 (select c.number from cards c where c.number = (i.input ->> 'number') collate "C") as by_number,
+                 (select c.number from cards c where c.iccid19 = i.input ->> 'iccid19' limit 1) as by_iccid
+          from job_items i
+          where i.job_id = ${jobId} and i.seq = any(${sql.val(seqs)}::int[]) and i.result = 'pending'
+        ) checked
+        where by_number is not null or by_iccid is not null
       ), failed as (
         update job_items i set result = 'failed', finished_at = now(),
                code = case when t.by_number is not null then 'NUMBER_TAKEN' else 'ICCID_TAKEN' end,
                message = case when t.by_number is not null
                               then 'number: card number ' || t.by_number || ' is already registered'
-                              else 'iccid: ICCID ' || (i.input ->> 'iccid') || ' is already registered (card ' || t.by_iccid || ')' end
+                              else 'iccid: ICCID ' || t.iccid || ' is already registered (card ' || t.by_iccid || ')' end
         from taken t
-        where i.job_id = ${jobId} and i.seq = t.seq and (t.by_number is not null or t.by_iccid is not null)
+        where i.job_id = ${jobId} and i.seq = t.seq
         returning 1
       )
       update jobs set failed = failed + (select count(*) from failed), updated_at = now() where id = ${jobId}`.execute(
@@ -107,8 +115,8 @@ export class CardImportHandler implements ItemHandler {
     const jobId = batch.job.id
     const { actorType, actorId, actorName, apiKeyId } = actorColumns(batch.ctx.actor)
     await sql`
-      with rows as (
-        select seq, input from job_items
+      with rows as materialized (
+        select seq, input, (input ->> 'number') collate "C" as number from job_items
         where job_id = ${jobId} and seq = any(${sql.val(seqs)}::int[]) and result = 'pending'
       ), created as (
         insert into cards (number, iccid, iccid19, platform_id, carrier_id, type, description, tags, imsi, imei, expires_on)
@@ -119,11 +127,15 @@ export class CardImportHandler implements ItemHandler {
         from rows order by seq
         on conflict do nothing
         returning id, number, iccid, platform_id
+      ), matched as materialized (
+        -- Rows and created cards meet by number (unique in both) in one hash join; the items are
+        -- then updated by primary key, never by searching their JSON.
+        select r.seq, c.id, c.number, c.iccid, c.platform_id from created c join rows r on r.number = c.number
       ), settled as (
-        update job_items i set result = 'ok', card_id = c.id, finished_at = now()
-        from created c
-        where i.job_id = ${jobId} and i.seq = any(${sql.val(seqs)}::int[]) and i.input ->> 'number' = c.number
-        returning i.seq, c.id, c.number, c.iccid, c.platform_id
+        update job_items i set result = 'ok', card_id = m.id, finished_at = now()
+        from matched m
+        where i.job_id = ${jobId} and i.seq = m.seq
+        returning m.seq, m.id, m.number, m.iccid, m.platform_id
       ), audited as (
         -- Data-modifying parts of a WITH always run to completion, read or not.
         insert into operations (actor_type, actor_id, actor_name, api_key_id, action, target_type, target_id,

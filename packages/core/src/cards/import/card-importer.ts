@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { OperationContext } from '../../actor.js'
 import { isUuid } from '../../auth/users.js'
 import type { CarrierRegistry } from '../../carriers/registry.js'
+import type { DatabaseHandle } from '../../db/database.js'
 import type { Database, PlatformRow } from '../../db/schema.js'
 import { DomainError, invalidField } from '../../errors.js'
 import type { Job } from '../../jobs/job.js'
@@ -46,6 +47,8 @@ export class CardImporter {
     private readonly db: Kysely<Database>,
     private readonly jobs: JobService,
     private readonly registry: CarrierRegistry,
+    /** COPY into the server when there is one (several times faster than INSERT for big files). */
+    private readonly copyFrom: DatabaseHandle['copyFrom'],
   ) {}
 
   async stage(ctx: OperationContext, request: ImportRequest): Promise<Job> {
@@ -149,6 +152,28 @@ export class CardImporter {
 
   private async write(jobId: string, rows: readonly StagedRow[]): Promise<void> {
     if (rows.length === 0) return
+    if (this.copyFrom) {
+      const finishedAt = new Date().toISOString()
+      const lines = rows.map((r) =>
+        [
+          jobId,
+          String(r.seq),
+          r.subject,
+          r.input,
+          r.result,
+          r.code,
+          r.message,
+          r.result === 'failed' ? finishedAt : null,
+        ]
+          .map(copyText)
+          .join('\t'),
+      )
+      await this.copyFrom(
+        'copy job_items (job_id, seq, subject, input, result, code, message, finished_at) from stdin',
+        lines.join('\n') + '\n',
+      )
+      return
+    }
     const column = <T>(pick: (row: StagedRow) => T) => sql.val(rows.map(pick))
     await sql`
       insert into job_items (job_id, seq, subject, input, result, code, message, finished_at)
@@ -184,6 +209,14 @@ export class CardImporter {
     if (!this.registry.find(platform.carrierId)) return `the ${platform.carrierId} plugin is not installed`
     return null
   }
+}
+
+/** A value in COPY's text format: \N for null, backslash escapes for the characters COPY gives meaning. */
+function copyText(value: string | null): string {
+  if (value === null) return '\\N'
+  return value.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  )
 }
 
 /** The first bytes (for sniffing the format) and the iterator positioned after them. */
