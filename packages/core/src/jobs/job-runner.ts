@@ -41,6 +41,7 @@ export class JobRunner {
     if (!job) return 'not-claimed'
     const abort = new AbortController()
     const onStop = () => abort.abort()
+    if (stop?.aborted) abort.abort()
     stop?.addEventListener('abort', onStop)
     const heartbeat = setInterval(
       () => {
@@ -211,24 +212,15 @@ export class JobRunner {
         .forUpdate()
         .executeTakeFirstOrThrow()
       if (job.leaseOwner !== this.workerId) return 'stopped'
-      if (!job.cancelRequested && stopping) {
-        // Shutting down: hand the job over at once rather than after the lease runs out.
-        await trx
-          .updateTable('jobs')
-          .set({ leaseOwner: null, leaseExpiresAt: null })
-          .where('id', '=', jobId)
-          .execute()
-        return 'stopped'
-      }
       const pending = await trx
         .selectFrom('jobItems')
         .select(sql<number>`count(*)::int`.as('n'))
         .where('jobId', '=', jobId)
         .where('result', '=', 'pending')
         .executeTakeFirstOrThrow()
-      const cancelled = job.cancelRequested && pending.n > 0
-      if (pending.n > 0 && !job.cancelRequested) {
-        // Lease trouble cut the run short; the next run picks the rest up.
+      if (pending.n > 0 && (stopping || !job.cancelRequested)) {
+        // Stopping, or lease trouble cut the run short: hand the job over at once rather than after
+        // the lease runs out; the next run picks up the rest.
         await trx
           .updateTable('jobs')
           .set({ leaseOwner: null, leaseExpiresAt: null })
@@ -236,6 +228,7 @@ export class JobRunner {
           .execute()
         return 'stopped'
       }
+      const cancelled = job.cancelRequested && pending.n > 0
       // A cancel that came after the last item changes nothing: the job completed.
       if (cancelled) await skipPending(trx, jobId)
       else await handler.finish?.(trx, job, jobContext(job))

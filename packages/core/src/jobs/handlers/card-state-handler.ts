@@ -56,6 +56,31 @@ export class CardStateHandler implements ItemHandler {
         ])
         return
       }
+      const card = applied.get(item.seq)
+      if (card) {
+        // The change reached the carrier but its record did not reach us before the crash: record it now.
+        await this.log.record(
+          this.db,
+          batch.ctx,
+          {
+            action: `card.${this.action}`,
+            targetType: 'card',
+            targetId: String(card.id),
+            targetName: card.number,
+            details: { iccid: card.iccid, outcome: 'applied', resumed: true },
+          },
+          { result: 'success' },
+        )
+        await batch.settle([
+          {
+            seq: item.seq,
+            result: 'ok',
+            code: 'ALREADY_APPLIED',
+            message: 'the carrier shows it done; not sent again',
+          },
+        ])
+        return
+      }
       try {
         await this.operations.changeState(batch.ctx, String(item.cardId ?? ''), this.action)
         await batch.settle([{ seq: item.seq, result: 'ok' }])
