@@ -76,3 +76,34 @@ export const api: ApiClient = createApiClient({
   fetch: (request) => globalThis.fetch(request),
   middleware: [errorReporting, acceptLanguage],
 })
+
+export type RawResult = { response: Response; error: null } | { response: Response | null; error: ApiError }
+
+/**
+ * A request the typed client cannot make well (a multipart upload, an event stream), with the same
+ * bearer token and language. Errors come back in the API's shape and are not shown: the caller does
+ * that (a lost session still signs the user out). `path` is relative to the page's origin.
+ */
+export async function fetchRaw(path: string, init: RequestInit = {}): Promise<RawResult> {
+  const headers = new Headers(init.headers)
+  const token = session.token()
+  if (token) headers.set('authorization', `Bearer ${token}`)
+  headers.set('accept-language', i18n.global.locale.value)
+  const request = new Request(new URL(path, globalThis.location.href), { ...init, headers })
+  let response: Response
+  try {
+    response = await globalThis.fetch(request)
+  } catch (cause) {
+    if (init.signal?.aborted) throw cause
+    const message = i18n.global.t('errors.codes.NETWORK_ERROR')
+    return { response: null, error: { code: 'NETWORK_ERROR', message } }
+  }
+  if (response.ok) return { response, error: null }
+  const body: unknown = await response.json().catch(() => null)
+  const error = toApiError(body, response.status)
+  if (response.status === 401 && session.token()) {
+    session.onSessionLost()
+    notifyError(describeApiError(error))
+  }
+  return { response, error }
+}

@@ -18,7 +18,7 @@ const paths = (role: Parameters<typeof buildMenu>[1]) =>
 
 describe('menu built from the route table', () => {
   it('offers only the IoT pages that exist, and hides admin pages from others', () => {
-    const cards = ['/cards', '/devices', '/recharges', '/platforms', '/operations']
+    const cards = ['/cards', '/devices', '/recharges', '/platforms', '/operations', '/jobs']
     expect(paths('admin')).toEqual({ cards, system: ['/users', '/api-keys'] })
     expect(paths('operator')).toEqual({ cards, system: ['/api-keys'] })
     expect(paths('viewer')).toEqual({ cards, system: ['/api-keys'] })
@@ -39,6 +39,7 @@ describe('menu built from the route table', () => {
       '/recharges',
       '/platforms',
       '/operations',
+      '/jobs',
       '/dashboard',
     ])
   })
@@ -60,6 +61,7 @@ describe('menu built from the route table', () => {
     expect(menu).toContain('充值管理')
     expect(menu).toContain('平台接入')
     expect(menu).toContain('操作记录')
+    expect(menu).toContain('任务')
     expect(menu).toContain('API 密钥')
     expect(menu).not.toContain('用户管理')
     expect(menu).not.toContain('仪表盘')

@@ -1,4 +1,4 @@
-import { Connection, Cpu, CreditCard, Document, Key, User, Wallet } from '@element-plus/icons-vue'
+import { Connection, Cpu, CreditCard, Document, Key, Tickets, User, Wallet } from '@element-plus/icons-vue'
 import { markRaw } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
 import AppLayout from '@/layout/AppLayout.vue'
@@ -61,6 +61,18 @@ export const layoutPages: RouteRecordRaw[] = [
     name: 'operations',
     component: () => import('@/views/operations/OperationListView.vue'),
     meta: { titleKey: 'menu.operations', section: 'cards', icon: markRaw(Document), minRole: 'viewer' },
+  },
+  {
+    path: 'jobs',
+    name: 'jobs',
+    component: () => import('@/views/jobs/JobListView.vue'),
+    meta: { titleKey: 'menu.jobs', section: 'cards', icon: markRaw(Tickets), minRole: 'viewer' },
+  },
+  {
+    path: 'jobs/:id',
+    name: 'job-detail',
+    component: () => import('@/views/jobs/JobDetailView.vue'),
+    meta: { titleKey: 'jobs.detail.title', minRole: 'viewer', activeMenu: '/jobs' },
   },
   {
     path: 'users',

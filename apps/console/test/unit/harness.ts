@@ -114,6 +114,7 @@ export function makePlatform(overrides: Partial<Schemas['Platform']> = {}): Sche
     config: { baseUrl: 'http://127.0.0.1:8080', apiKey: '******' },
     secretsSet: ['apiKey'],
     lastTest: null,
+    syncSchedule: { enabled: false, intervalMinutes: 60, nextSyncAt: null },
     createdAt: '2025-01-02T03:04:05.000Z',
     updatedAt: '2025-01-02T03:04:05.000Z',
     ...overrides,

@@ -58,6 +58,7 @@ export function makeOperation(overrides: Partial<Schemas['Operation']> = {}): Sc
     details: null,
     requestId: null,
     ip: null,
+    jobId: null,
     ...overrides,
   }
 }

@@ -24,6 +24,7 @@ const failedSuspend: Schemas['Operation'] = {
   details: { iccid: '89860000000000000001', from: 'ready' },
   requestId: 'req-1',
   ip: '127.0.0.1',
+  jobId: '00000000-0000-4000-8000-00000000b001',
 }
 
 const pathOf = (request: Request) => new URL(request.url).pathname
@@ -56,6 +57,10 @@ describe('OperationListView', () => {
     for (const text of ['ops-li', '失败', 'CARRIER_REJECTED', 'card is not active'])
       expect(table).toContain(text)
     expect(wrapper.get('[data-test="operation-target"]').attributes('href')).toBe('/cards/42')
+    // An item of a bulk job links to the job.
+    expect(wrapper.get('[data-test="operation-job"]').attributes('href')).toBe(
+      '/jobs/00000000-0000-4000-8000-00000000b001',
+    )
     // Viewers may not list users, so they get no operator select and nothing asks for users.
     expect(wrapper.find('.operation-actor-select').exists()).toBe(false)
     expect(requests.some((request) => pathOf(request) === '/api/v1/users')).toBe(false)

@@ -16,6 +16,8 @@ export interface OperationFilters {
   from: string
   to: string
   targetId: string
+  /** The records of one bulk job's items (the job page links here with it). */
+  jobId: string
 }
 
 export const EMPTY_FILTERS: OperationFilters = {
@@ -26,6 +28,7 @@ export const EMPTY_FILTERS: OperationFilters = {
   from: '',
   to: '',
   targetId: '',
+  jobId: '',
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -42,6 +45,7 @@ function instant(value: string): string {
 export function filtersFromQuery(query: LocationQuery): OperationFilters {
   const result = queryString(query, 'result')
   const actorId = queryString(query, 'actorId')
+  const jobId = queryString(query, 'jobId')
   return {
     card: queryString(query, 'card').trim(),
     action: queryString(query, 'action'),
@@ -50,6 +54,7 @@ export function filtersFromQuery(query: LocationQuery): OperationFilters {
     from: instant(queryString(query, 'from')),
     to: instant(queryString(query, 'to')),
     targetId: queryString(query, 'targetId'),
+    jobId: UUID.test(jobId) ? jobId : '',
   }
 }
 
@@ -67,5 +72,6 @@ export function filterParams(filters: OperationFilters) {
     from: filters.from || undefined,
     to: filters.to || undefined,
     targetId: filters.targetId || undefined,
+    jobId: filters.jobId || undefined,
   }
 }

@@ -22,6 +22,19 @@ export const ACTION_GROUPS = [
       'card.unbind',
     ],
   },
+  {
+    group: 'job',
+    actions: [
+      'job.activate',
+      'job.suspend',
+      'job.resume',
+      'job.sync',
+      'job.delete',
+      'job.bind',
+      'job.import',
+      'job.cancel',
+    ],
+  },
   { group: 'device', actions: ['device.create', 'device.update', 'device.delete', 'device.upsert'] },
   { group: 'recharge', actions: ['recharge.create', 'recharge.status', 'recharge.confirm'] },
   {

@@ -9,6 +9,7 @@ import {
   stubServer,
 } from '../../../test/unit/harness'
 import { eventually } from '../../../test/unit/eventually'
+import { formatDateTime } from '@/utils/date'
 
 const platform = makePlatform({
   description: '主账号',
@@ -116,9 +117,49 @@ describe('PlatformDetailView', () => {
       carrierId: 'reference',
       name: '测试平台',
       config: { baseUrl: 'http://127.0.0.1:9000', apiKey: 'secret-key' },
+      syncSchedule: { enabled: true, intervalMinutes: 360 },
     })
     await eventually(() => expect(router.currentRoute.value.path).toBe(`/platforms/${platform.id}`))
     await eventually(() => inDocument('[data-test="platform-offer-test"]'))
+  })
+
+  it('shows the sync schedule with its next run, and saves a changed interval', async () => {
+    const scheduled = makePlatform({
+      state: 'enabled',
+      syncSchedule: { enabled: true, intervalMinutes: 60, nextSyncAt: '2025-03-01T04:00:00.000Z' },
+    })
+    const patches: unknown[] = []
+    stubServer({
+      ...signedInAs('admin'),
+      ...platformsApi([scheduled]),
+      [detailPath]: () => jsonResponse(200, scheduled),
+      [updatePath]: async (request) => {
+        patches.push(await request.json())
+        return jsonResponse(200, {
+          ...scheduled,
+          syncSchedule: { ...scheduled.syncSchedule, intervalMinutes: 360 },
+        })
+      },
+    })
+    await mountConsole(`/platforms/${platform.id}`)
+
+    await eventually(() => expect(inDocument('[data-test="schedule-next"]').text()).toContain('下次同步'))
+    expect(inDocument('[data-test="schedule-next"]').text()).toContain(
+      formatDateTime('2025-03-01T04:00:00.000Z'),
+    )
+    expect((inDocument('input[name="intervalMinutes"]').element as HTMLInputElement).value).toBe('60')
+    const preset = [...document.querySelectorAll('.platform-schedule__presets .el-button')].find(
+      (button) => button.textContent?.trim() === '6 小时',
+    )
+    preset?.dispatchEvent(new MouseEvent('click', { bubbles: true }))
+    await eventually(() =>
+      expect((inDocument('input[name="intervalMinutes"]').element as HTMLInputElement).value).toBe('360'),
+    )
+    await inDocument('[data-test="platform-save"]').trigger('click')
+
+    await eventually(() =>
+      expect(patches).toEqual([{ syncSchedule: { enabled: true, intervalMinutes: 360 } }]),
+    )
   })
 
   it('shows a viewer the settings read-only, without actions', async () => {

@@ -10,6 +10,11 @@ import { configChanges, createConfig } from './platform-changes'
 type Platform = Schemas['Platform']
 
 const CONFIG_PREFIX = 'config.'
+/** A new platform's schedule, as the server would default it: on, every six hours. */
+export const DEFAULT_SYNC_SCHEDULE: Readonly<{ enabled: boolean; intervalMinutes: number }> = {
+  enabled: true,
+  intervalMinutes: 360,
+}
 
 /** The create/edit form of one platform: its values, what changed, and server errors per field. */
 export function usePlatformDetail() {
@@ -18,6 +23,8 @@ export function usePlatformDetail() {
   const platform = shallowRef<Platform | null>(null)
   const carrierId = ref('')
   const form = reactive({ name: '', description: '' })
+  /** 定时同步, as edited. */
+  const schedule = reactive({ ...DEFAULT_SYNC_SCHEDULE })
   const config = ref<ConfigValues>({})
   let originalConfig: ConfigValues = {}
   const errors = reactive({ name: '', description: '' })
@@ -39,6 +46,8 @@ export function usePlatformDetail() {
     carrierId.value = forCarrier
     form.name = value?.name ?? ''
     form.description = value?.description ?? ''
+    schedule.enabled = value?.syncSchedule.enabled ?? DEFAULT_SYNC_SCHEDULE.enabled
+    schedule.intervalMinutes = value?.syncSchedule.intervalMinutes ?? DEFAULT_SYNC_SCHEDULE.intervalMinutes
     originalConfig = initialValues(fields.value, value?.config)
     config.value = { ...originalConfig }
     clearErrors()
@@ -84,6 +93,7 @@ export function usePlatformDetail() {
         name: form.name.trim(),
         ...(description ? { description } : {}),
         config: createConfig(fields.value, config.value),
+        syncSchedule: { ...schedule },
       },
       middleware: [inlineErrors],
     })
@@ -100,6 +110,9 @@ export function usePlatformDetail() {
     if (form.description.trim() !== current.description) body.description = form.description.trim()
     const changedConfig = configChanges(fields.value, originalConfig, config.value)
     if (Object.keys(changedConfig).length > 0) body.config = changedConfig
+    const saved = current.syncSchedule
+    if (schedule.enabled !== saved.enabled || schedule.intervalMinutes !== saved.intervalMinutes)
+      body.syncSchedule = { ...schedule }
     return Object.keys(body).length > 0 ? body : null
   }
 
@@ -125,6 +138,7 @@ export function usePlatformDetail() {
     carrier,
     carriers,
     form,
+    schedule,
     config,
     errors,
     configErrors,
