@@ -157,6 +157,9 @@ export class JobRunner {
     signal: AbortSignal,
   ): Promise<void> {
     const size = await handler.chunkSize(platformId)
+    // Items before the last round are all settled: starting after it keeps each round an index range
+    // read, instead of stepping again over every settled item's stale "pending" index entry.
+    let after = 0
     while (!signal.aborted) {
       // Each round renews the hold and notices a cancel before taking more items.
       if ((await this.renew(job.id)) !== 'held') return
@@ -168,10 +171,12 @@ export class JobRunner {
           platformId === null ? eb('platformId', 'is', null) : eb('platformId', '=', platformId),
         )
         .where('result', '=', 'pending')
+        .where('seq', '>', after)
         .orderBy('seq')
         .limit(size)
         .execute()
       if (items.length === 0) return
+      after = items.at(-1)?.seq ?? after
       const settled = new Set<number>()
       const settle = async (outcomes: readonly ItemOutcome[], executor = this.db) => {
         await settleItems(executor, job.id, outcomes)
