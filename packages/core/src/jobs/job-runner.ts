@@ -172,6 +172,9 @@ export class JobRunner {
         )
         .where('result', '=', 'pending')
         .where('seq', '>', after)
+        // The partial index's own order: with `platform_id is null` the planner does not count the
+        // platform as fixed, and ordering by seq alone would sort every remaining item.
+        .orderBy('platformId')
         .orderBy('seq')
         .limit(size)
         .execute()
