@@ -198,11 +198,8 @@ export class JobRunner {
           .selectFrom('jobItems')
           .select('seq')
           .where('jobId', '=', job.id)
-          .where(
-            'seq',
-            'in',
-            items.map((i) => i.seq),
-          )
+          .where('seq', '>=', items[0]?.seq ?? 0)
+          .where('seq', '<=', after)
           .where('result', '=', 'pending')
           .execute()
         if (missed.length > 0)

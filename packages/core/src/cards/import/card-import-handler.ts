@@ -51,6 +51,8 @@ export class CardImportHandler implements ItemHandler {
 
   async handle(batch: ItemBatch): Promise<void> {
     const dryRun = batch.job.options.dryRun === true
+    // The round's items are the pending ones of a seq range (they come in order, after the last
+    // round's): a range on the primary key stays a short index read whatever the planner's statistics.
     const seqs = batch.items.map((item) => item.seq)
     await this.db.transaction().execute(async (trx) => {
       await this.failRegistered(trx, batch.job.id, seqs)
@@ -93,7 +95,7 @@ export class CardImportHandler implements ItemHandler {
                  (select c.number from cards c where c.number = (i.input ->> 'number') collate "C") as by_number,
                  (select c.number from cards c where c.iccid19 = i.input ->> 'iccid19' limit 1) as by_iccid
           from job_items i
-          where i.job_id = ${jobId} and i.seq = any(${sql.val(seqs)}::int[]) and i.result = 'pending'
+          where i.job_id = ${jobId} and i.seq between ${seqs[0] ?? 0} and ${seqs.at(-1) ?? 0} and i.result = 'pending'
         ) checked
         where by_number is not null or by_iccid is not null
       ), failed as (
@@ -117,7 +119,7 @@ export class CardImportHandler implements ItemHandler {
     await sql`
       with rows as materialized (
         select seq, input, (input ->> 'number') collate "C" as number from job_items
-        where job_id = ${jobId} and seq = any(${sql.val(seqs)}::int[]) and result = 'pending'
+        where job_id = ${jobId} and seq between ${seqs[0] ?? 0} and ${seqs.at(-1) ?? 0} and result = 'pending'
       ), created as (
         insert into cards (number, iccid, iccid19, platform_id, carrier_id, type, description, tags, imsi, imei, expires_on)
         select input ->> 'number', input ->> 'iccid', input ->> 'iccid19', (input ->> 'platformId')::uuid,
@@ -163,7 +165,7 @@ async function settleRest(
   await sql`
     with rest as (
       update job_items set result = ${result}, code = ${code}, message = ${message}, finished_at = now()
-      where job_id = ${jobId} and seq = any(${sql.val(seqs)}::int[]) and result = 'pending'
+      where job_id = ${jobId} and seq between ${seqs[0] ?? 0} and ${seqs.at(-1) ?? 0} and result = 'pending'
       returning 1
     )
     update jobs set ${sql.ref(result)} = ${sql.ref(result)} + (select count(*) from rest), updated_at = now()
