@@ -1,5 +1,6 @@
 import { SecretBox } from '@simops/core'
 import pg from 'pg'
+import type { JobBody } from './api.js'
 
 export const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 export const ADMIN_PASSWORD = 'bench-admin-password'
@@ -54,4 +55,31 @@ export async function existingDatabase(
 /** The API's environment for a bench database. */
 export function apiEnv(secretKey: string, extra: Record<string, string> = {}): Record<string, string> {
   return { SIMOPS_SECRET_KEY: secretKey, SIMOPS_ADMIN_PASSWORD: ADMIN_PASSWORD, ...extra }
+}
+
+/** The job as stored, for when the API is no longer there to ask. */
+export async function jobFromDatabase(url: string, id: string): Promise<JobBody> {
+  return withClient(url, async (c) => {
+    const { rows } = await c.query<{
+      state: string
+      total: number
+      ok: number
+      failed: number
+      skipped: number
+      started_at: Date | null
+      created_at: Date
+    }>('select state, total, ok, failed, skipped, started_at, created_at from jobs where id = $1', [id])
+    const r = rows[0]
+    if (!r) throw new Error(`job ${id} is not in the database`)
+    const pending = r.total - r.ok - r.failed - r.skipped
+    return {
+      id,
+      state: r.state,
+      counts: { total: r.total, ok: r.ok, failed: r.failed, skipped: r.skipped, pending },
+      error: null,
+      createdAt: r.created_at.toISOString(),
+      startedAt: r.started_at?.toISOString() ?? null,
+      finishedAt: null,
+    }
+  })
 }

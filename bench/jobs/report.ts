@@ -76,7 +76,9 @@ export async function writeSection(name: string, env: string, body: string): Pro
     if (match[1] && match[2] !== undefined) sections.set(match[1], match[2])
   sections.set(name, `${body.trimEnd()}\n`)
   const order = ['import-1m', 'export-1m', 'sync-100k', 'sync-100k-manual-clock']
-  const names = [...sections.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b))
+  // Sections of other names (added by hand) keep their place after these.
+  const rank = (name: string) => order.indexOf(name) + 1 || order.length + 1
+  const names = [...sections.keys()].sort((a, b) => rank(a) - rank(b))
   const text = [
     `# Job benchmarks, ${new Date().toISOString().slice(0, 10)}`,
     '',

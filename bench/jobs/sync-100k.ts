@@ -18,7 +18,7 @@ import {
   type JobBody,
 } from './api.js'
 import { CSV_HEADER, writeCsv } from './csv.js'
-import { ADMIN_PASSWORD, apiEnv, freshDatabase, withClient } from './database.js'
+import { ADMIN_PASSWORD, apiEnv, freshDatabase, jobFromDatabase, withClient } from './database.js'
 import { importFile } from './import-1m.js'
 import { cpuLine, memoryLine, perSecond, seconds, thousands } from './report.js'
 import { startApi, watchMemory, type MemoryFigures } from './server.js'
@@ -103,33 +103,6 @@ interface CarrierRow {
  * whose cost grows with the square of the rows (69 s for 5,000 rows measured; see bench/README.md). The
  * sync runs on a fresh process without the setting.
  */
-/** The job as stored, for when the API is no longer there to ask. */
-async function jobFromDatabase(url: string, id: string): Promise<JobBody> {
-  return withClient(url, async (c) => {
-    const { rows } = await c.query<{
-      state: string
-      total: number
-      ok: number
-      failed: number
-      skipped: number
-      started_at: Date | null
-      created_at: Date
-    }>('select state, total, ok, failed, skipped, started_at, created_at from jobs where id = $1', [id])
-    const r = rows[0]
-    if (!r) throw new Error(`job ${id} is not in the database`)
-    const pending = r.total - r.ok - r.failed - r.skipped
-    return {
-      id,
-      state: r.state,
-      counts: { total: r.total, ok: r.ok, failed: r.failed, skipped: r.skipped, pending },
-      error: null,
-      createdAt: r.created_at.toISOString(),
-      startedAt: r.started_at?.toISOString() ?? null,
-      finishedAt: null,
-    }
-  })
-}
-
 async function importAccounts(
   url: string,
   secretKey: string,

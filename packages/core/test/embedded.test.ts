@@ -28,7 +28,7 @@ describe('embedded database', () => {
     const { rows } = await sql<{ v: number }>`select v from kept`.execute(second.db)
     expect(rows).toEqual([{ v: 42 }])
     await second.close()
-  })
+  }, 120_000)
 
   it('answers concurrent parameterised queries and transactions without mixing them up', async () => {
     const handle = await openDatabase({ kind: 'embedded' })
