@@ -76,4 +76,20 @@ describe.each(backends)('resuming attempted changes on %s', (backend) => {
       resumed: true,
     })
   })
+
+  it('runs a job once when two messages for it arrive together', async () => {
+    const ctx = systemContext('test')
+    const core = h().core
+    const cards = await core.cards.list({ filter: {}, sort: 'createdAt', order: 'asc', limit: 10 })
+    const ids = cards.items.map((card) => card.id)
+    const job = await core.jobs.create(ctx, { action: 'sync', cardIds: ids })
+    const outcomes = await Promise.all([core.jobRunner.run(job.id), core.jobRunner.run(job.id)])
+    expect(outcomes.sort()).toEqual(['finished', 'not-claimed'])
+    const audit = await core.operations.list({ jobId: job.id, action: 'card.sync', limit: 50 })
+    expect(audit.items).toHaveLength(ids.length)
+    expect(await core.jobs.get(job.id)).toMatchObject({
+      state: 'completed',
+      counts: { total: ids.length, ok: ids.length },
+    })
+  })
 })

@@ -26,6 +26,7 @@ export type RunOutcome = 'finished' | 'not-claimed' | 'stopped'
  */
 export class JobRunner {
   readonly workerId: string
+  private readonly running = new Set<string>()
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -37,6 +38,18 @@ export class JobRunner {
   }
 
   async run(jobId: string, stop?: AbortSignal): Promise<RunOutcome> {
+    // Every run in this process shares the worker id, so the lease cannot tell two local runs of one
+    // job apart (a second "run job X" message while the first still runs): they are kept apart here.
+    if (this.running.has(jobId)) return 'not-claimed'
+    this.running.add(jobId)
+    try {
+      return await this.claimAndRun(jobId, stop)
+    } finally {
+      this.running.delete(jobId)
+    }
+  }
+
+  private async claimAndRun(jobId: string, stop: AbortSignal | undefined): Promise<RunOutcome> {
     const job = await this.claim(jobId)
     if (!job) return 'not-claimed'
     const abort = new AbortController()
@@ -106,13 +119,7 @@ export class JobRunner {
       })
       .where('id', '=', jobId)
       .where('state', 'in', ['queued', 'running'])
-      .where((eb) =>
-        eb.or([
-          eb('leaseOwner', 'is', null),
-          eb('leaseExpiresAt', '<', sql<Date>`now()`),
-          eb('leaseOwner', '=', this.workerId),
-        ]),
-      )
+      .where((eb) => eb.or([eb('leaseOwner', 'is', null), eb('leaseExpiresAt', '<', sql<Date>`now()`)]))
       .returningAll()
       .executeTakeFirst()
   }
