@@ -31,7 +31,9 @@ describe.each(backends)('resuming attempted changes on %s', (backend) => {
     const active = simulator.state
       .cards()
       .filter((card) => card.status === 'ACTIVE')
-      .slice(0, 3)
+      .slice(0, 4)
+    // Card 4 was suspended before the job: resumed, it is still a suspend of a suspended card.
+    simulator.state.requestChange(active[3]?.iccid ?? '', 'SUSPEND')
     const ids: string[] = []
     for (const card of active)
       ids.push(
@@ -47,13 +49,27 @@ describe.each(backends)('resuming attempted changes on %s', (backend) => {
     expect(await core.jobRunner.run(job.id, stopped.signal)).toBe('stopped')
 
     // Card 1: the carrier applied the change, our record of it was lost.
-    const [first, second, third] = active
+    const [first, second, third, fourth] = active
     simulator.state.requestChange(first?.iccid ?? '', 'SUSPEND')
-    // Card 3: the change went through and was recorded, but the item was not settled.
+    // Card 3: the change went through and was recorded (card and audit row commit together), but the
+    // item was not settled.
     simulator.state.requestChange(third?.iccid ?? '', 'SUSPEND')
-    await sql`update cards set lifecycle = 'suspended', updated_at = now() where iccid = ${third?.iccid ?? ''}`.execute(
-      core.database.db,
-    )
+    await core.database.db.transaction().execute(async (trx) => {
+      await sql`update cards set lifecycle = 'suspended', updated_at = now() where iccid = ${third?.iccid ?? ''}`.execute(
+        trx,
+      )
+      await core.operations.record(
+        trx,
+        { ...ctx, jobId: job.id },
+        {
+          action: 'card.suspend',
+          targetType: 'card',
+          targetId: ids[2] ?? '',
+          targetName: third?.msisdn ?? '',
+        },
+        { result: 'success' },
+      )
+    })
     requests.clear()
     await sql`update job_items set attempted_at = now() - interval '1 minute' where job_id = ${job.id}`.execute(
       core.database.db,
@@ -66,12 +82,24 @@ describe.each(backends)('resuming attempted changes on %s', (backend) => {
     // Card 2 was attempted but never reached the carrier: it is sent now, once.
     expect(bySubject.get(second?.msisdn ?? '')).toMatchObject({ result: 'ok', code: null })
     expect(bySubject.get(third?.msisdn ?? '')).toMatchObject({ result: 'ok', code: 'ALREADY_ACCEPTED' })
+    expect(bySubject.get(fourth?.msisdn ?? '')).toMatchObject({
+      result: 'skipped',
+      code: 'ACTION_NOT_ALLOWED',
+    })
     expect(requests.get(first?.iccid ?? '')).toBeUndefined()
     expect(requests.get(second?.iccid ?? '')).toBe(1)
     expect(requests.get(third?.iccid ?? '')).toBeUndefined()
-    // Card 3's record was written with its change (before the "crash"), so only two rows belong to this run.
-    const audit = await core.operations.list({ jobId: job.id, action: 'card.suspend', limit: 10 })
-    expect(audit.items).toHaveLength(2)
+    expect(requests.get(fourth?.iccid ?? '')).toBeUndefined()
+    // One success row per changed card: card 3's from before the "crash", cards 1 and 2 from this run.
+    const audit = await core.operations.list({
+      jobId: job.id,
+      action: 'card.suspend',
+      result: 'success',
+      limit: 10,
+    })
+    expect(audit.items.map((row) => row.target.name).sort()).toEqual(
+      [first?.msisdn, second?.msisdn, third?.msisdn].sort(),
+    )
     expect(audit.items.find((row) => row.target.name === first?.msisdn)?.details).toMatchObject({
       resumed: true,
     })

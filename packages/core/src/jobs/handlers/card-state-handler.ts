@@ -15,8 +15,8 @@ const ROUND_SIZE = 50
 
 /**
  * 批量激活 / 停机 / 复机: each card through the same path as a single-card change (checks, carrier call,
- * pending state, audit). A resumed item whose change the carrier already accepted — the card shows
- * that action pending since the item was attempted — ends ok without a second request.
+ * pending state, audit). A resumed item whose change was already recorded under this job, or which
+ * the carrier shows done while our record does not, ends ok without a second request.
  */
 export class CardStateHandler implements ItemHandler {
   constructor(
@@ -36,7 +36,7 @@ export class CardStateHandler implements ItemHandler {
 
   async handle(batch: ItemBatch): Promise<void> {
     const resumed = batch.items.filter((item) => item.attemptedAt !== null)
-    const alreadySent = await this.acceptedBefore(resumed)
+    const alreadySent = await this.acceptedBefore(batch.job.id, resumed)
     const applied = await this.appliedAtCarrier(
       batch,
       resumed.filter((item) => !alreadySent.has(item.seq)),
@@ -92,8 +92,10 @@ export class CardStateHandler implements ItemHandler {
 
   /**
    * A resumed item whose attempt left no trace here may still have reached the carrier just before
-   * the worker died: ask the carrier, and count a card already in the target state as done. (A change
-   * the carrier accepted but has not applied yet cannot be told apart; that one is sent again.)
+   * the worker died: ask the carrier, and count a card already in the target state as done. Only a
+   * card our record still shows outside the target state qualifies — one already there before the job
+   * (a suspend of a suspended card) goes through the normal path and is skipped as not allowed. (A
+   * change the carrier accepted but has not applied yet cannot be told apart; that one is sent again.)
    */
   private async appliedAtCarrier(
     batch: ItemBatch,
@@ -106,7 +108,9 @@ export class CardStateHandler implements ItemHandler {
       .selectFrom('cards')
       .select(['id', 'number', 'iccid'])
       .where('id', 'in', ids)
+      .where('lifecycle', '!=', actionTarget[this.action])
       .execute()
+    if (cards.length === 0) return done
     let lifecycles: Map<string, string>
     try {
       lifecycles = await this.operations.carrierLifecycles(
@@ -124,25 +128,26 @@ export class CardStateHandler implements ItemHandler {
     return done
   }
 
-  /** Resumed items whose card shows this job's change pending (or done) since the item's attempt. */
-  private async acceptedBefore(items: readonly JobItemRow[]): Promise<Set<number>> {
+  /**
+   * Resumed items whose change this job already recorded: the card update and its success audit row
+   * (tagged with the job) are written in one transaction, so that row is proof the change was sent
+   * and stored — unlike the card's state, which a suspend of an already suspended card also shows.
+   */
+  private async acceptedBefore(jobId: string, items: readonly JobItemRow[]): Promise<Set<number>> {
     const found = new Set<number>()
-    const ids = items.flatMap((item) => (item.cardId === null ? [] : [item.cardId]))
+    const ids = items.flatMap((item) => (item.cardId === null ? [] : [String(item.cardId)]))
     if (ids.length === 0) return found
-    const cards = await this.db
-      .selectFrom('cards')
-      .select(['id', 'lifecycle', 'pendingAction', 'pendingSince', 'updatedAt'])
-      .where('id', 'in', ids)
+    const recorded = await this.db
+      .selectFrom('operations')
+      .select('targetId')
+      .where('jobId', '=', jobId)
+      .where('action', '=', `card.${this.action}`)
+      .where('result', '=', 'success')
+      .where('targetType', '=', 'card')
+      .where('targetId', 'in', ids)
       .execute()
-    const byId = new Map(cards.map((card) => [card.id, card]))
-    for (const item of items) {
-      const card = item.cardId === null ? undefined : byId.get(item.cardId)
-      if (!card || !item.attemptedAt) continue
-      const pending =
-        card.pendingAction === this.action && card.pendingSince && card.pendingSince >= item.attemptedAt
-      const applied = card.lifecycle === actionTarget[this.action] && card.updatedAt >= item.attemptedAt
-      if (pending || applied) found.add(item.seq)
-    }
+    const done = new Set(recorded.map((row) => row.targetId))
+    for (const item of items) if (item.cardId !== null && done.has(String(item.cardId))) found.add(item.seq)
     return found
   }
 }
