@@ -1,7 +1,8 @@
 import PgBoss from 'pg-boss'
 import type { DatabaseHandle } from '../db/database.js'
 import type { CoreLogger } from '../logger.js'
-import { isDeadLocalWorker, type JobRunner } from './job-runner.js'
+import type { JobRunner } from './job-runner.js'
+import { isDeadLocalWorker } from './worker-id.js'
 import type { JobService } from './job-service.js'
 import type { SyncScheduler } from './sync-scheduler.js'
 

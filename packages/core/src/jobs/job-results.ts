@@ -53,3 +53,23 @@ export function failedOutcome(seq: number, error: unknown): ItemOutcome {
     message: error instanceof Error ? error.message : String(error),
   }
 }
+
+/** Items a cancelled job never reached end skipped, counted in one statement. */
+export async function skipPending(executor: Kysely<Database>, jobId: string): Promise<void> {
+  await sql`
+    with skipped as (
+      update job_items set result = 'skipped', code = 'JOB_CANCELLED',
+             message = 'the job was cancelled before this item was reached', finished_at = now()
+      where job_id = ${jobId} and result = 'pending'
+      returning 1
+    )
+    update jobs set skipped = skipped + (select count(*) from skipped), updated_at = now()
+    where id = ${jobId}`.execute(executor)
+  // Cards a cancelled sync never reached stop showing "waiting" and go back to what they last were.
+  await sql`
+    update cards set sync_state = case when synced_at is null then 'never'
+                                       when sync_error_code is null then 'ok' else 'failed' end
+    where sync_state = 'waiting'
+      and id in (select card_id from job_items where job_id = ${jobId} and code = 'JOB_CANCELLED')
+      and exists (select 1 from jobs where id = ${jobId} and action = 'sync')`.execute(executor)
+}

@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto'
-import { hostname } from 'node:os'
 import { sql, type Kysely } from 'kysely'
-import type { Actor, OperationContext } from '../actor.js'
+import type { OperationContext } from '../actor.js'
 import type { Database, JobAction, JobRow } from '../db/schema.js'
 import type { CoreLogger } from '../logger.js'
 import type { ItemHandler } from './item-handler.js'
 import { writeJobItems } from './job-items.js'
 import type { StoredSelector } from './job-request.js'
-import { failedOutcome, settleItems, type ItemOutcome } from './job-results.js'
+import { localWorkerId } from './worker-id.js'
+import { jobContext } from './job-context.js'
+import { failedOutcome, settleItems, skipPending, type ItemOutcome } from './job-results.js'
 
 export interface JobRunnerOptions {
   /** How long a worker's hold on a job lasts without renewal; a dead worker's jobs are taken over after it. */
@@ -17,6 +17,13 @@ export interface JobRunnerOptions {
 }
 
 export type RunOutcome = 'finished' | 'not-claimed' | 'stopped'
+
+/**
+ * Tries of a round that throws (a lost connection, a deadlock, a number registered meanwhile by
+ * someone else): the round is read again and retried before its unfinished items fail.
+ */
+const ROUND_ATTEMPTS = 3
+const ROUND_RETRY_DELAY_MS = 500
 
 /**
  * Runs jobs: takes a job's lease, writes its items if the worker has not yet, then works through
@@ -167,6 +174,7 @@ export class JobRunner {
     // Items before the last round are all settled: starting after it keeps each round an index range
     // read, instead of stepping again over every settled item's stale "pending" index entry.
     let after = 0
+    let failedTries = 0
     while (!signal.aborted) {
       // Each round renews the hold and notices a cancel before taking more items.
       if ((await this.renew(job.id)) !== 'held') return
@@ -186,6 +194,7 @@ export class JobRunner {
         .limit(size)
         .execute()
       if (items.length === 0) return
+      const roundStart = items[0]?.seq ?? after + 1
       after = items.at(-1)?.seq ?? after
       const settled = new Set<number>()
       const settle = async (outcomes: readonly ItemOutcome[], executor = this.db) => {
@@ -194,9 +203,23 @@ export class JobRunner {
       }
       try {
         await handler.handle({ job, platformId, items, ctx, signal, settle })
+        failedTries = 0
       } catch (error) {
-        // A chunk that blew up still ends: each of its unsettled items fails with the reason.
-        this.logger.error({ err: error, jobId: job.id }, 'job chunk failed')
+        failedTries += 1
+        if (failedTries < ROUND_ATTEMPTS && !signal.aborted) {
+          // Read the round again: what it settled stays settled, the rest is tried once more (a
+          // resumed state change first checks whether it was already made).
+          this.logger.warn(
+            { err: error, jobId: job.id, attempt: failedTries },
+            'job round failed; retrying it',
+          )
+          after = roundStart - 1
+          await pause(ROUND_RETRY_DELAY_MS * failedTries, signal)
+          continue
+        }
+        // A round that keeps failing still ends: each of its unsettled items fails with the reason.
+        this.logger.error({ err: error, jobId: job.id }, 'job round failed')
+        failedTries = 0
         await settle(items.filter((i) => !settled.has(i.seq)).map((i) => failedOutcome(i.seq, error)))
       }
       if (!signal.aborted) {
@@ -260,63 +283,15 @@ export class JobRunner {
   }
 }
 
-/**
- * host:pid:random — so a restarted server can tell that a lease held on its own host belongs to a
- * process that no longer runs, and take the job over at once instead of after the lease expires.
- */
-export function localWorkerId(): string {
-  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
-}
-
-/** Whether a lease owner is a process of this host that has died (never this very worker). */
-export function isDeadLocalWorker(owner: string, self: string): boolean {
-  const [host, pidText] = owner.split(':')
-  if (host !== hostname() || owner === self) return false
-  const pid = Number(pidText)
-  if (!Number.isInteger(pid) || pid <= 0) return false
-  // Same pid, other worker: the pid was reused by this process after a restart (pid 1 in containers).
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return false
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'EPERM'
-  }
-}
-
-/** Items a cancelled job never reached end skipped, counted in one statement. */
-export async function skipPending(executor: Kysely<Database>, jobId: string): Promise<void> {
-  await sql`
-    with skipped as (
-      update job_items set result = 'skipped', code = 'JOB_CANCELLED',
-             message = 'the job was cancelled before this item was reached', finished_at = now()
-      where job_id = ${jobId} and result = 'pending'
-      returning 1
-    )
-    update jobs set skipped = skipped + (select count(*) from skipped), updated_at = now()
-    where id = ${jobId}`.execute(executor)
-  // Cards a cancelled sync never reached stop showing "waiting" and go back to what they last were.
-  await sql`
-    update cards set sync_state = case when synced_at is null then 'never'
-                                       when sync_error_code is null then 'ok' else 'failed' end
-    where sync_state = 'waiting'
-      and id in (select card_id from job_items where job_id = ${jobId} and code = 'JOB_CANCELLED')
-      and exists (select 1 from jobs where id = ${jobId} and action = 'sync')`.execute(executor)
-}
-
-/** The creator of a job as the actor of its items' audit rows, with the job id attached. */
-export function jobContext(job: JobRow): OperationContext {
-  const actor: Actor =
-    job.createdByType === 'system' || job.createdById === null
-      ? { type: 'system', name: job.createdByName }
-      : {
-          type: 'user',
-          userId: job.createdById,
-          username: job.createdByName,
-          // Roles were checked when the job was accepted; the audit row needs only who it was.
-          role: 'viewer',
-          apiKeyId: job.createdByApiKeyId,
-          sessionId: null,
-        }
-  return { actor, jobId: job.id }
+/** Waits, or less if the job is stopped meanwhile. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal.addEventListener('abort', done)
+  })
 }

@@ -7,7 +7,7 @@ import type { Database, JobAction, JobItemResult, JobOrigin, JobState } from '..
 import { DomainError } from '../errors.js'
 import { isFinished, jobNotFound, toJob, toJobItem, type Job, type JobItem } from './job.js'
 import { selectorOf, type JobRequest, type StoredSelector } from './job-request.js'
-import { skipPending } from './job-runner.js'
+import { skipPending } from './job-results.js'
 
 export interface JobListFilter {
   action?: JobAction
