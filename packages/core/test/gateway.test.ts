@@ -129,6 +129,21 @@ describe('CarrierGateway', () => {
     expect(calls).toBe(3)
   })
 
+  it('does not retry when the carrier asks to wait longer than the gateway would', async () => {
+    let calls = 0
+    const capped = setup({
+      getCards: async () => {
+        calls += 1
+        throw new CarrierError('rateLimited', 'monthly cap reached', { retryAfterMs: 86_400_000 })
+      },
+    })
+    await expect(capped.gateway.call(capped.platform(), 'getCards', { iccids: [] })).rejects.toMatchObject({
+      code: 'rateLimited',
+      retryAfterMs: 86_400_000,
+    })
+    expect(calls).toBe(1)
+  })
+
   it('times out a plugin that never answers, even one that ignores the signal', async () => {
     const { gateway, platform } = setup(
       { getCards: () => new Promise(() => undefined) },

@@ -113,7 +113,10 @@ export class CarrierGateway {
         const retry =
           attempt < this.options.attempts &&
           error.retryable &&
-          (idempotentMethods.has(method) || error.code === 'rateLimited')
+          (idempotentMethods.has(method) || error.code === 'rateLimited') &&
+          // A carrier that asks for a longer wait than we would make (a monthly cap, a long ban) would
+          // only refuse again, and each early retry may count against its quota.
+          (error.retryAfterMs ?? 0) <= MAX_RETRY_DELAY_MS
         this.log(platform, method, started, attempt, error, retry)
         if (!retry) throw error
         const backoff = this.options.retryBaseDelayMs * 2 ** (attempt - 1) * (0.5 + Math.random())
