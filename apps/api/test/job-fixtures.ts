@@ -6,12 +6,16 @@ export interface JobBody {
   counts: { total: number; ok: number; skipped: number; failed: number; pending: number }
 }
 
-/** Polls a job until it has finished (or the time runs out, failing the test with its last state). */
+/**
+ * Polls a job until it has finished (or the time runs out, failing the test with its last state). A job
+ * of minutes is polled less often (`pollMs`), since each poll is work taken from the job itself.
+ */
 export async function waitForJob(
   h: Harness,
   token: string,
   id: string,
   timeoutMs = 60_000,
+  pollMs = 100,
 ): Promise<JobBody> {
   const started = Date.now()
   for (;;) {
@@ -19,6 +23,6 @@ export async function waitForJob(
     const job = response.json<JobBody>()
     if (['completed', 'cancelled', 'failed'].includes(job.state)) return job
     if (Date.now() - started > timeoutMs) throw new Error(`job ${id} did not finish: ${response.body}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await new Promise((resolve) => setTimeout(resolve, pollMs))
   }
 }
