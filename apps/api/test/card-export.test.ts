@@ -82,6 +82,44 @@ describe.each(backends)('card export on %s', (backend) => {
     expect(job.counts).toMatchObject({ total: 1, ok: 1 })
   })
 
+  it('writes the same cells in csv and xlsx: free text quoted, formulas defused, empty cells empty', async () => {
+    const tricky = await createCard(h(), token, {
+      number: cardNumber(40),
+      iccid: referenceIccid(40),
+      platformId,
+      type: 'season',
+      description: '=HYPERLINK("x"), then\na second line',
+      tags: ['east', 'west'],
+    })
+    const selection = `ids=${tricky.id},${ids[2] ?? ''},${ids[4] ?? ''}`
+    const tables = await Promise.all(
+      (['csv', 'xlsx'] as const).map(async (format) => {
+        const response = await h().request({
+          method: 'GET',
+          url: `/api/v1/cards/export?format=${format}&${selection}`,
+          token,
+        })
+        expect(response.statusCode).toBe(200)
+        return tableOf(response.rawPayload, format)
+      }),
+    )
+    const [csvRows, xlsxRows] = tables
+    expect(csvRows).toHaveLength(4)
+    // xlsx leaves empty cells out of a row's end; csv writes them.
+    const trimmed = (rows: string[][] = []) =>
+      rows.map((row) => row.slice(0, row.findLastIndex((cell) => cell !== '') + 1))
+    expect(trimmed(csvRows)).toEqual(trimmed(xlsxRows))
+    const header = csvRows?.[0] ?? []
+    const row = csvRows?.[3] ?? []
+    expect(row[header.indexOf('说明/description')]).toBe(`'=HYPERLINK("x"), then\na second line`)
+    expect(row[header.indexOf('标签/tags')]).toBe('east,west')
+    expect(row[header.indexOf('类型/type')]).toBe('季卡')
+    expect(row[header.indexOf('运营商')]).toBe(
+      referenceRegistry.get('reference').definition.carrierName['zh-CN'],
+    )
+    await h().request({ method: 'DELETE', url: `/api/v1/cards/${tricky.id}`, token })
+  })
+
   it('counts the cards of a filter exactly and refuses unknown filters', async () => {
     const count = await h().request({ method: 'GET', url: '/api/v1/cards/count?type=year', token })
     expect(count.json()).toEqual({ count: 6 })

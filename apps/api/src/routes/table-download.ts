@@ -10,6 +10,9 @@ export interface TableColumn {
 
 type Cell = string | number | null
 
+/** Pages of rows as cells, or — for csv only — pages of rows already encoded as CSV lines. */
+export type TableRows = AsyncIterable<readonly Cell[][]> | { csvLines: AsyncIterable<readonly string[]> }
+
 /**
  * Streams a table as a csv or xlsx download. Rows are pulled from `rows` only as fast as the client
  * reads, so any number of them downloads in bounded memory. A failure half-way cuts the download
@@ -18,23 +21,28 @@ type Cell = string | number | null
 export function sendTable(
   reply: FastifyReply,
   options: { format: TableFormat; fileName: string; sheetName: string; columns: readonly TableColumn[] },
-  rows: AsyncIterable<readonly Cell[][]>,
+  rows: TableRows,
 ): FastifyReply {
   const out = new PassThrough()
+  const csv = options.format === 'csv' ? csvTableWriter(out) : undefined
   const writer =
-    options.format === 'csv'
-      ? csvTableWriter(out)
-      : xlsxTableWriter(out, {
-          sheetName: options.sheetName,
-          columns: options.columns.map((c) => ({
-            header: c.header,
-            ...(c.width !== undefined ? { width: c.width } : {}),
-            ...(c.text !== undefined ? { text: c.text } : {}),
-          })),
-        })
+    csv ??
+    xlsxTableWriter(out, {
+      sheetName: options.sheetName,
+      columns: options.columns.map((c) => ({
+        header: c.header,
+        ...(c.width !== undefined ? { width: c.width } : {}),
+        ...(c.text !== undefined ? { text: c.text } : {}),
+      })),
+    })
   const pump = async () => {
-    if (options.format === 'csv') await writer.writeRow(options.columns.map((c) => c.header))
-    for await (const page of rows) for (const row of page) await writer.writeRow(row)
+    if (csv) await csv.writeRow(options.columns.map((c) => c.header))
+    if ('csvLines' in rows) {
+      if (!csv) throw new Error('rows encoded as CSV lines can only be sent as csv')
+      for await (const page of rows.csvLines) for (const line of page) await csv.writeEncodedRow(line)
+    } else {
+      for await (const page of rows) for (const row of page) await writer.writeRow(row)
+    }
     await writer.end()
   }
   pump().catch((error: unknown) => {

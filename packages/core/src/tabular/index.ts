@@ -3,5 +3,5 @@ export { detectTableFormat, tableContentType, type TableFormat } from './format.
 export { readTableRows, type ReadTableOptions } from './read-table.js'
 export type { TableRowBatch } from './row-batcher.js'
 export { OutputClosedError, type TableCell, type TableWriter } from './table-writer.js'
-export { csvTableWriter } from './csv-writer.js'
+export { csvTableWriter, type CsvTableWriter } from './csv-writer.js'
 export { xlsxTableWriter, type XlsxColumn, type XlsxWriterOptions } from './xlsx-writer.js'

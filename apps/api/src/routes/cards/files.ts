@@ -83,6 +83,7 @@ const cardFileRoutes: FastifyPluginAsyncTypebox<CardFileOptions> = async (app, o
       const { format, lang, ids, ...filterQuery } = request.query
       const filter = ids ? { ids: [...new Set(ids.split(','))] } : cardFilterOf(filterQuery)
       const language = lang ?? 'zh-CN'
+      const csv = (format ?? 'csv') === 'csv'
       return sendTable(
         reply,
         {
@@ -91,7 +92,9 @@ const cardFileRoutes: FastifyPluginAsyncTypebox<CardFileOptions> = async (app, o
           sheetName: language === 'en' ? 'cards' : '物联卡',
           columns: core.cardExport.columns(language),
         },
-        core.cardExport.rows(filter, language),
+        csv
+          ? { csvLines: core.cardExport.csvLines(filter, language) }
+          : core.cardExport.rows(filter, language),
       )
     },
   )
