@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { simulatorOptionsFromArgs } from '../src/simulator/cli-args.js'
 import { luhnCheckDigit } from '@simops/carrier-testkit/simulation'
 import { startOneLinkSimulator, type OneLinkSimulator } from '../src/simulator/index.js'
+import { generateInventory } from '../src/simulator/inventory.js'
 
 type Envelope = { status: string; message: string; result: Array<Record<string, unknown>> }
 const transid = '2000012026011510000000000001'
@@ -58,6 +59,12 @@ describe('the OneLink simulator', () => {
     expect(new Set(sim.state.allCards().map((card) => card.platformType))).toEqual(
       new Set(['OneLink-CT', 'OneLink-PB']),
     )
+  })
+
+  it('never gives two cards the same number, even in a large inventory', () => {
+    // Seed 1 drew one 1440 number twice within 34,000 cards before repeats were redrawn.
+    const cards = generateInventory(1, 34_000, Date.UTC(2026, 0, 15))
+    expect(new Set(cards.map((card) => card.msisdn)).size).toBe(cards.length)
   })
 
   it('issues tokens, refuses wrong credentials, unknown tokens and transids not starting with the appid', async () => {

@@ -109,6 +109,8 @@ const neverUsed = new Set(['1', '6', '7', '07'])
 export function generateInventory(seed: number, count: number, now: number): SimCard[] {
   const random = seededRandom(seed)
   const seen = new Set<string>()
+  // Numbers are unique at a carrier too; a repeat is redrawn (rare, so small inventories stay as they were).
+  const numbers = new Set<string>()
   const cards: SimCard[] = []
   for (let index = 0; index < count; index++) {
     let iccid = makeIccid(random)
@@ -119,10 +121,13 @@ export function generateInventory(seed: number, count: number, now: number): Sim
     const pack = packages[Math.floor(random() * packages.length)] ?? { kb: null, name: null }
     const imeiBody = `86${digits(random, 12)}`
     const openedAt = now - (30 + Math.floor(random() * 400)) * 24 * HOUR_MS
+    let msisdn = `1440${digits(random, 9)}`
+    while (numbers.has(msisdn)) msisdn = `1440${digits(random, 9)}`
+    numbers.add(msisdn)
     cards.push({
       iccid,
       // IoT numbers: 13 digits in the 1440 range.
-      msisdn: `1440${digits(random, 9)}`,
+      msisdn,
       imsi: `46004${digits(random, 10)}`,
       imei: imeiBody + luhnCheckDigit(imeiBody),
       platformType: kind.platformType,

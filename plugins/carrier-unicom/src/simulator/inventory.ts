@@ -78,6 +78,8 @@ const hasBeenUsed = (status: SimStatus) => ['2', '3', '4', '5', '6', '9'].includ
 export function generateInventory(seed: number, count: number, now: number): SimulatedCard[] {
   const random = seededRandom(seed)
   const seen = new Set<string>()
+  // Numbers are unique at a carrier too; a repeat is redrawn (rare, so small inventories stay as they were).
+  const numbers = new Set<string>()
   const cards: SimulatedCard[] = []
   for (let index = 0; index < count; index++) {
     let iccid = makeIccid(random)
@@ -87,10 +89,15 @@ export function generateInventory(seed: number, count: number, now: number): Sim
     const used = hasBeenUsed(simStatus)
     const dateAdded = now - Math.floor(200 + random() * 400) * DAY_MS
     const imeiBody = `86${digits(random, 12)}`
+    // Drawn in the order the fields always were, so seeded inventories keep their values.
+    const imsi = `46001${digits(random, 10)}`
+    let msisdn = `146${digits(random, 10)}`
+    while (numbers.has(msisdn)) msisdn = `146${digits(random, 10)}`
+    numbers.add(msisdn)
     cards.push({
       iccid,
-      imsi: `46001${digits(random, 10)}`,
-      msisdn: `146${digits(random, 10)}`,
+      imsi,
+      msisdn,
       imei: used ? imeiBody + luhnCheckDigit(imeiBody) : '',
       simStatus,
       ratePlan: pick(random, ratePlans),
