@@ -47,6 +47,7 @@ export async function openCore(
     secretKey: secretKey.key,
     carriers,
     gateway: { rateLimitScale: config.carrierRateScale },
+    jobRetentionDays: config.jobRetentionDays,
     ...(logger ? { logger } : {}),
     ...(config.sessionTtlMinutes ? { sessionTtlMinutes: config.sessionTtlMinutes } : {}),
   })

@@ -26,6 +26,8 @@ export interface ServerConfig {
   importMaxBytes: number
   /** Multiplies each carrier plugin's declared request rate (negotiated limits, benchmarks). */
   carrierRateScale: number
+  /** Days finished jobs (and their per-card results) are kept; 0 keeps them for ever. */
+  jobRetentionDays: number
 }
 
 /**
@@ -96,6 +98,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     jobWorkers: integer(env, 'SIMOPS_JOB_WORKERS', 2, 1, 32),
     importMaxBytes: integer(env, 'SIMOPS_IMPORT_MAX_MB', 200, 1, 4096) * 1024 * 1024,
     carrierRateScale: positiveNumber(env, 'SIMOPS_CARRIER_RATE_SCALE', 1),
+    jobRetentionDays: integer(env, 'SIMOPS_JOB_RETENTION_DAYS', 30, 0, 3650),
   }
 }
 

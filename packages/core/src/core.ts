@@ -24,6 +24,7 @@ import { CardDeleteHandler } from './jobs/handlers/card-delete-handler.js'
 import { CardStateHandler } from './jobs/handlers/card-state-handler.js'
 import { CardSyncHandler } from './jobs/handlers/card-sync-handler.js'
 import { JobQueue, type JobQueueOptions } from './jobs/job-queue.js'
+import { JobRetention } from './jobs/job-retention.js'
 import { JobRunner } from './jobs/job-runner.js'
 import { JobService } from './jobs/job-service.js'
 import { SyncScheduler } from './jobs/sync-scheduler.js'
@@ -46,6 +47,8 @@ export interface CoreConfig {
   logger?: CoreLogger
   /** How long a worker holds a job without renewing (a dead worker's jobs move on after it). Default 30 s. */
   jobLeaseSeconds?: number
+  /** Days a finished job and its items are kept; 0 keeps them for ever. Default 30. */
+  jobRetentionDays?: number
 }
 
 export interface Core {
@@ -66,6 +69,7 @@ export interface Core {
   readonly jobs: JobService
   readonly jobRunner: JobRunner
   readonly syncScheduler: SyncScheduler
+  readonly jobRetention: JobRetention
   readonly cardImport: CardImporter
   readonly cardExport: CardExporter
   /** Starts running jobs in this process (the server does; tools and most tests do not). */
@@ -135,6 +139,7 @@ export async function assembleCore(
     leaseSeconds: config.jobLeaseSeconds ?? 30,
   })
   const syncScheduler = new SyncScheduler(database.db, jobs)
+  const jobRetention = new JobRetention(database.db, config.jobRetentionDays ?? 30)
   let queue: JobQueue | undefined
   return {
     database,
@@ -154,10 +159,11 @@ export async function assembleCore(
     jobs,
     jobRunner,
     syncScheduler,
+    jobRetention,
     cardImport: new CardImporter(database.db, jobs, carriers, database.copyFrom),
     cardExport: new CardExporter(database.db, carriers),
     async startJobQueue(options) {
-      queue ??= new JobQueue(database, jobs, jobRunner, syncScheduler, logger, options)
+      queue ??= new JobQueue(database, jobs, jobRunner, syncScheduler, jobRetention, logger, options)
       await queue.start()
       return queue
     },

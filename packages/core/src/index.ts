@@ -119,6 +119,7 @@ export { JobService, type JobListFilter, type JobItemFilter } from './jobs/job-s
 export { JobQueue, type JobQueueOptions } from './jobs/job-queue.js'
 export { JobRunner, type RunOutcome } from './jobs/job-runner.js'
 export { SyncScheduler } from './jobs/sync-scheduler.js'
+export { JobRetention, type PurgeReport } from './jobs/job-retention.js'
 export { isFinished, type Job, type JobCounts, type JobItem } from './jobs/job.js'
 export {
   MAX_JOB_CARD_IDS,

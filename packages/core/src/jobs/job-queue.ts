@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '../db/database.js'
 import type { CoreLogger } from '../logger.js'
 import type { JobRunner } from './job-runner.js'
 import { isDeadLocalWorker } from './worker-id.js'
+import type { JobRetention } from './job-retention.js'
 import type { JobService } from './job-service.js'
 import type { SyncScheduler } from './sync-scheduler.js'
 
@@ -13,8 +14,10 @@ export interface JobQueueOptions {
   pollingIntervalSeconds?: number
   /** How often to look for jobs nobody is running (a dead worker's, or ones queued while no queue ran). Default 30 s. */
   recoverEveryMs?: number
-  /** Start the per-minute tick that starts scheduled platform syncs. Default true. */
+  /** Start scheduled platform syncs from the per-minute tick. Default true. */
   syncSchedule?: boolean
+  /** Purge expired jobs from the per-minute tick (the retention period is the core's). Default true. */
+  purgeJobs?: boolean
 }
 
 const RUN_QUEUE = 'simops-job-run'
@@ -37,15 +40,18 @@ export class JobQueue {
     private readonly jobs: JobService,
     private readonly runner: JobRunner,
     private readonly scheduler: SyncScheduler,
+    private readonly retention: JobRetention,
     private readonly logger: CoreLogger,
     private readonly options: JobQueueOptions = {},
   ) {}
 
   async start(): Promise<void> {
+    const syncSchedule = this.options.syncSchedule !== false
+    const purgeJobs = this.options.purgeJobs !== false
     const boss = new PgBoss({
       db: { executeSql: (text, values) => this.database.executeSql(text, values as unknown[]) },
       schema: 'pgboss',
-      schedule: this.options.syncSchedule !== false,
+      schedule: syncSchedule || purgeJobs,
       // SimOps keeps the results; pg-boss's own records of delivered messages go after a day.
       deleteAfterDays: 1,
     })
@@ -62,10 +68,14 @@ export class JobQueue {
         }),
       )
     }
-    if (this.options.syncSchedule !== false) {
+    if (syncSchedule || purgeJobs) {
       await boss.schedule(TICK_QUEUE, '* * * * *')
       await boss.work(TICK_QUEUE, polling, async () => {
-        await this.scheduler.run()
+        if (syncSchedule) await this.scheduler.run()
+        if (purgeJobs) {
+          const purged = await this.retention.purge()
+          if (purged.jobs > 0 || purged.items > 0) this.logger.info({ ...purged }, 'expired jobs purged')
+        }
       })
     }
     this.jobs.onCreated((jobId) => this.enqueue(jobId))
