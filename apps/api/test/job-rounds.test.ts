@@ -8,9 +8,14 @@ type Handlers = ConstructorParameters<typeof JobRunner>[1]
 type Handler = Handlers['sync']
 type Batch = Parameters<Handler['handle']>[0]
 
-/** A runner whose sync action is `handle`, in rounds of `size`; every other action is not expected. */
-function runnerWith(db: ConstructorParameters<typeof JobRunner>[0], size: number, handle: Handler['handle']) {
-  const handler: Handler = { chunkSize: () => Promise.resolve(size), handle }
+/** A runner whose every action is `handle`, in rounds of `size`, `parallelRounds` at a time. */
+function runnerWith(
+  db: ConstructorParameters<typeof JobRunner>[0],
+  size: number,
+  handle: Handler['handle'],
+  parallelRounds = 1,
+) {
+  const handler: Handler = { chunkSize: () => Promise.resolve(size), handle, parallelRounds }
   const handlers = Object.fromEntries(
     ['activate', 'suspend', 'resume', 'sync', 'delete', 'bind', 'import'].map((action) => [action, handler]),
   ) as Handlers
@@ -47,7 +52,7 @@ describe.each(backends)('a job round that throws, on %s', (backend) => {
     return h().core.jobs.create(ctx, { action: 'sync', cardIds: ids })
   }
 
-  it('is read again and retried; what it settled stays settled, nothing is counted twice', async () => {
+  it('tries its unsettled items again; what it settled stays settled, nothing is counted twice', async () => {
     const job = await syncJob(10)
     const rounds: number[][] = []
     let thrown = false
@@ -65,11 +70,12 @@ describe.each(backends)('a job round that throws, on %s', (backend) => {
       await batch.settle(batch.items.map((item) => ({ seq: item.seq, result: 'ok' as const })))
     })
     expect(await runner.run(job.id)).toBe('finished')
-    // The first round settled seq 1–2 and threw; it is read again from its start: 3–6, then 7–10.
+    // The first round settled seq 1–2 and threw; its other items (3–4) are tried again on their own.
     expect(rounds).toEqual([
       [1, 2, 3, 4],
-      [3, 4, 5, 6],
-      [7, 8, 9, 10],
+      [3, 4],
+      [5, 6, 7, 8],
+      [9, 10],
     ])
     expect(await h().core.jobs.get(job.id)).toMatchObject({
       state: 'completed',
@@ -94,5 +100,32 @@ describe.each(backends)('a job round that throws, on %s', (backend) => {
     expect(items.items.map((item) => [item.result, item.code, item.message])).toEqual(
       Array.from({ length: 3 }, () => ['failed', 'INTERNAL', 'Connection terminated unexpectedly']),
     )
+  })
+
+  it('runs rounds side by side when the handler allows it, each item in exactly one round', async () => {
+    const job = await syncJob(10)
+    const seen: number[] = []
+    let inFlight = 0
+    let most = 0
+    const runner = runnerWith(
+      h().core.database.db,
+      3,
+      async (batch: Batch) => {
+        inFlight += 1
+        most = Math.max(most, inFlight)
+        seen.push(...batch.items.map((item) => item.seq))
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        await batch.settle(batch.items.map((item) => ({ seq: item.seq, result: 'ok' as const })))
+        inFlight -= 1
+      },
+      2,
+    )
+    expect(await runner.run(job.id)).toBe('finished')
+    expect(most).toBe(2)
+    expect(seen.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    expect(await h().core.jobs.get(job.id)).toMatchObject({
+      state: 'completed',
+      counts: { total: 10, ok: 10, failed: 0, pending: 0 },
+    })
   })
 })

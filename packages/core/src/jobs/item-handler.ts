@@ -20,6 +20,11 @@ export interface ItemBatch {
 export interface ItemHandler {
   /** Items taken per round for a platform: its plugin's batch size for the operation. */
   chunkSize(platformId: string | null): Promise<number>
+  /**
+   * Rounds of one platform run side by side (default 1). Only for work whose rounds cannot touch
+   * each other's rows (an import's rows are unique across the file once prepared).
+   */
+  readonly parallelRounds?: number
   /** Work to do once before the items (e.g. checks across a whole import file); must be repeatable. */
   prepare?(job: JobRow, ctx: OperationContext): Promise<void>
   /** Processes the items, settling each one; items left pending after an abort are resumed later. */

@@ -1,10 +1,12 @@
 import { sql, type Kysely } from 'kysely'
 import type { OperationContext } from '../actor.js'
-import type { Database, JobAction, JobRow } from '../db/schema.js'
+import type { Database, JobAction, JobItemRow, JobRow } from '../db/schema.js'
 import type { CoreLogger } from '../logger.js'
 import type { ItemHandler } from './item-handler.js'
 import { writeJobItems } from './job-items.js'
 import type { StoredSelector } from './job-request.js'
+import { JobLease } from './job-lease.js'
+import { pause } from './pause.js'
 import { localWorkerId } from './worker-id.js'
 import { jobContext } from './job-context.js'
 import { failedOutcome, settleItems, skipPending, type ItemOutcome } from './job-results.js'
@@ -33,6 +35,7 @@ const ROUND_RETRY_DELAY_MS = 500
  */
 export class JobRunner {
   readonly workerId: string
+  private readonly lease: JobLease
   private readonly running = new Set<string>()
 
   constructor(
@@ -42,6 +45,7 @@ export class JobRunner {
     private readonly options: JobRunnerOptions,
   ) {
     this.workerId = options.workerId ?? localWorkerId()
+    this.lease = new JobLease(db, this.workerId, options.leaseSeconds)
   }
 
   async run(jobId: string, stop?: AbortSignal): Promise<RunOutcome> {
@@ -57,7 +61,7 @@ export class JobRunner {
   }
 
   private async claimAndRun(jobId: string, stop: AbortSignal | undefined): Promise<RunOutcome> {
-    const job = await this.claim(jobId)
+    const job = await this.lease.claim(jobId)
     if (!job) return 'not-claimed'
     const abort = new AbortController()
     const onStop = () => abort.abort()
@@ -65,7 +69,7 @@ export class JobRunner {
     stop?.addEventListener('abort', onStop)
     const heartbeat = setInterval(
       () => {
-        void this.renew(jobId).then(
+        void this.lease.renew(jobId).then(
           (state) => {
             if (state === 'lost' || state === 'cancel') abort.abort()
           },
@@ -113,39 +117,6 @@ export class JobRunner {
     }
   }
 
-  /** Takes the job when it is waiting or its worker's lease ran out. */
-  private async claim(jobId: string): Promise<JobRow | undefined> {
-    return this.db
-      .updateTable('jobs')
-      .set({
-        leaseOwner: this.workerId,
-        leaseExpiresAt: this.leaseEnd(),
-        state: 'running',
-        startedAt: sql`coalesce(started_at, now())`,
-        updatedAt: sql`now()`,
-      })
-      .where('id', '=', jobId)
-      .where('state', 'in', ['queued', 'running'])
-      .where((eb) => eb.or([eb('leaseOwner', 'is', null), eb('leaseExpiresAt', '<', sql<Date>`now()`)]))
-      .returningAll()
-      .executeTakeFirst()
-  }
-
-  private leaseEnd() {
-    return sql<Date>`now() + make_interval(secs => ${this.options.leaseSeconds})`
-  }
-
-  private async renew(jobId: string): Promise<'held' | 'lost' | 'cancel'> {
-    const row = await this.db
-      .updateTable('jobs')
-      .set({ leaseExpiresAt: this.leaseEnd() })
-      .where('id', '=', jobId)
-      .where('leaseOwner', '=', this.workerId)
-      .returning('cancelRequested')
-      .executeTakeFirst()
-    return !row ? 'lost' : row.cancelRequested ? 'cancel' : 'held'
-  }
-
   private async writeItems(job: JobRow): Promise<JobRow> {
     return this.db.transaction().execute(async (trx) => {
       const total = await writeJobItems(trx, job.id, job.action, job.selector as StoredSelector)
@@ -171,71 +142,101 @@ export class JobRunner {
     signal: AbortSignal,
   ): Promise<void> {
     const size = await handler.chunkSize(platformId)
-    // Items before the last round are all settled: starting after it keeps each round an index range
-    // read, instead of stepping again over every settled item's stale "pending" index entry.
+    // Items up to the last round taken are settled or in hand: reading after it keeps each round an
+    // index range read, instead of stepping again over every settled item's stale "pending" entry.
     let after = 0
-    let failedTries = 0
-    while (!signal.aborted) {
-      // Each round renews the hold and notices a cancel before taking more items.
-      if ((await this.renew(job.id)) !== 'held') return
-      const items = await this.db
-        .selectFrom('jobItems')
-        .selectAll()
-        .where('jobId', '=', job.id)
-        .where((eb) =>
-          platformId === null ? eb('platformId', 'is', null) : eb('platformId', '=', platformId),
-        )
-        .where('result', '=', 'pending')
-        .where('seq', '>', after)
-        // The partial index's own order: with `platform_id is null` the planner does not count the
-        // platform as fixed, and ordering by seq alone would sort every remaining item.
-        .orderBy('platformId')
-        .orderBy('seq')
-        .limit(size)
-        .execute()
-      if (items.length === 0) return
-      const roundStart = items[0]?.seq ?? after + 1
-      after = items.at(-1)?.seq ?? after
-      const settled = new Set<number>()
-      const settle = async (outcomes: readonly ItemOutcome[], executor = this.db) => {
-        await settleItems(executor, job.id, outcomes)
-        for (const outcome of outcomes) settled.add(outcome.seq)
-      }
-      try {
-        await handler.handle({ job, platformId, items, ctx, signal, settle })
-        failedTries = 0
-      } catch (error) {
-        failedTries += 1
-        if (failedTries < ROUND_ATTEMPTS && !signal.aborted) {
-          // Read the round again: what it settled stays settled, the rest is tried once more (a
-          // resumed state change first checks whether it was already made).
-          this.logger.warn(
-            { err: error, jobId: job.id, attempt: failedTries },
-            'job round failed; retrying it',
-          )
-          after = roundStart - 1
-          await pause(ROUND_RETRY_DELAY_MS * failedTries, signal)
-          continue
-        }
-        // A round that keeps failing still ends: each of its unsettled items fails with the reason.
-        this.logger.error({ err: error, jobId: job.id }, 'job round failed')
-        failedTries = 0
-        await settle(items.filter((i) => !settled.has(i.seq)).map((i) => failedOutcome(i.seq, error)))
-      }
-      if (!signal.aborted) {
-        // Every item ends with a result; one a handler passed over would otherwise be retried forever.
-        const missed = await this.db
-          .selectFrom('jobItems')
-          .select('seq')
-          .where('jobId', '=', job.id)
-          .where('seq', '>=', items[0]?.seq ?? 0)
-          .where('seq', '<=', after)
-          .where('result', '=', 'pending')
-          .execute()
-        if (missed.length > 0)
-          await settle(missed.map((i) => failedOutcome(i.seq, new Error('the item was not processed'))))
+    let taking: Promise<unknown> = Promise.resolve()
+    /** The next round's items; lanes take rounds one at a time, so no two get the same items. */
+    const nextRound = (): Promise<JobItemRow[]> => {
+      const next = taking.then(async () => {
+        const items = await this.pendingItems(job.id, platformId, after, { limit: size })
+        after = items.at(-1)?.seq ?? after
+        return items
+      })
+      taking = next.catch(() => undefined)
+      return next
+    }
+    const lane = async () => {
+      while (!signal.aborted) {
+        // Each round renews the hold and notices a cancel before taking more items.
+        if ((await this.lease.renew(job.id)) !== 'held') return
+        const items = await nextRound()
+        if (items.length === 0) return
+        await this.runRound(job, platformId, handler, ctx, signal, items)
       }
     }
+    const lanes = await Promise.allSettled(
+      Array.from({ length: Math.max(1, handler.parallelRounds ?? 1) }, lane),
+    )
+    const failure = lanes.find((outcome) => outcome.status === 'rejected')
+    if (failure) throw failure.reason
+  }
+
+  /**
+   * One round: handled, and when the handler throws, tried again (up to ROUND_ATTEMPTS) with those of
+   * its items still pending; what the round did not end, fails. Items are left pending only when the
+   * job is stopped or cancelled meanwhile.
+   */
+  private async runRound(
+    job: JobRow,
+    platformId: string | null,
+    handler: ItemHandler,
+    ctx: OperationContext,
+    signal: AbortSignal,
+    items: JobItemRow[],
+  ): Promise<void> {
+    const first = items[0]?.seq ?? 0
+    const last = items.at(-1)?.seq ?? 0
+    const settled = new Set<number>()
+    const settle = async (outcomes: readonly ItemOutcome[], executor = this.db) => {
+      await settleItems(executor, job.id, outcomes)
+      for (const outcome of outcomes) settled.add(outcome.seq)
+    }
+    let round = items
+    for (let attempt = 1; round.length > 0 && !signal.aborted; attempt += 1) {
+      try {
+        await handler.handle({ job, platformId, items: round, ctx, signal, settle })
+        break
+      } catch (error) {
+        if (attempt >= ROUND_ATTEMPTS) {
+          this.logger.error({ err: error, jobId: job.id }, 'job round failed')
+          await settle(round.filter((i) => !settled.has(i.seq)).map((i) => failedOutcome(i.seq, error)))
+          break
+        }
+        this.logger.warn({ err: error, jobId: job.id, attempt }, 'job round failed; retrying it')
+        await pause(ROUND_RETRY_DELAY_MS * attempt, signal)
+        // Read the round again: what it settled stays settled, the rest is tried once more (a resumed
+        // state change first checks whether it was already made).
+        round = await this.pendingItems(job.id, platformId, first - 1, { upTo: last })
+      }
+    }
+    if (signal.aborted) return
+    // Every item ends with a result; one a handler passed over would otherwise be retried forever.
+    const missed = await this.pendingItems(job.id, platformId, first - 1, { upTo: last })
+    if (missed.length > 0)
+      await settle(missed.map((i) => failedOutcome(i.seq, new Error('the item was not processed'))))
+  }
+
+  /** A platform's pending items after `after`, in order: up to `limit` of them, or up to seq `upTo`. */
+  private async pendingItems(
+    jobId: string,
+    platformId: string | null,
+    after: number,
+    range: { limit?: number; upTo?: number },
+  ): Promise<JobItemRow[]> {
+    let query = this.db
+      .selectFrom('jobItems')
+      .selectAll()
+      .where('jobId', '=', jobId)
+      .where((eb) => (platformId === null ? eb('platformId', 'is', null) : eb('platformId', '=', platformId)))
+      .where('result', '=', 'pending')
+      .where('seq', '>', after)
+    if (range.upTo !== undefined) query = query.where('seq', '<=', range.upTo)
+    // The partial index's own order: with `platform_id is null` the planner does not count the
+    // platform as fixed, and ordering by seq alone would sort every remaining item.
+    query = query.orderBy('platformId').orderBy('seq')
+    if (range.limit !== undefined) query = query.limit(range.limit)
+    return query.execute()
   }
 
   private async finish(jobId: string, stopping: boolean, handler: ItemHandler): Promise<RunOutcome> {
@@ -281,17 +282,4 @@ export class JobRunner {
       return 'finished'
     })
   }
-}
-
-/** Waits, or less if the job is stopped meanwhile. */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', done)
-      resolve()
-    }
-    const timer = setTimeout(done, ms)
-    signal.addEventListener('abort', done)
-  })
 }
