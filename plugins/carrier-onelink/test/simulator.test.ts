@@ -3,6 +3,7 @@ import { simulatorOptionsFromArgs } from '../src/simulator/cli-args.js'
 import { luhnCheckDigit } from '@simops/carrier-testkit/simulation'
 import { startOneLinkSimulator, type OneLinkSimulator } from '../src/simulator/index.js'
 import { generateInventory } from '../src/simulator/inventory.js'
+import { SimulatedOneLink } from '../src/simulator/state.js'
 
 type Envelope = { status: string; message: string; result: Array<Record<string, unknown>> }
 const transid = '2000012026011510000000000001'
@@ -65,6 +66,42 @@ describe('the OneLink simulator', () => {
     // Seed 1 drew one 1440 number twice within 34,000 cards before repeats were redrawn.
     const cards = generateInventory(1, 34_000, Date.UTC(2026, 0, 15))
     expect(new Set(cards.map((card) => card.msisdn)).size).toBe(cards.length)
+  })
+
+  it('on a wall clock moves in whole seconds, yet applies a change when it falls due', () => {
+    let wall = Date.UTC(2026, 0, 15, 2)
+    const clock = { now: () => wall, advance: (ms: number) => void (wall += ms), stepMs: 1000 }
+    const account = new SimulatedOneLink({
+      seed: 7,
+      cards: 48,
+      applyDelayMs: 300,
+      lockSeconds: 0,
+      tokenTtlSeconds: 7200,
+      appId: 'C5010100A0000001',
+      password: 'secret',
+      accountId: 'acct',
+      clock,
+    })
+    // Active CT cards, heavy users: their usage grows by at least a hundredth of a KB per second.
+    const active = account
+      .allCards()
+      .filter((card) => card.status === '2' && card.centiKbPerHour >= 3600 * 100)
+    const [user, stopped] = active
+    if (!user || !stopped) throw new Error('the seeded inventory has no heavy active CT card')
+    const start = account.now()
+    const used = user.usedCentiKb
+    wall += 400
+    expect(account.now()).toBe(start)
+    expect(user.usedCentiKb).toBe(used)
+    wall += 700
+    expect(account.now()).toBe(wall)
+    expect(user.usedCentiKb).toBeGreaterThan(used)
+
+    account.changeSingle(stopped, '0')
+    wall += 350
+    account.catchUp()
+    expect(stopped.status).toBe('4')
+    expect(account.now()).toBe(wall)
   })
 
   it('issues tokens, refuses wrong credentials, unknown tokens and transids not starting with the appid', async () => {

@@ -87,14 +87,26 @@ export class SimulatedOneLink {
     return this.time
   }
 
-  /** Brings the account to the clock's time: usage accrues, midnights pass, due changes apply. */
+  /**
+   * Brings the account to the clock's time: usage accrues, midnights pass, due changes apply. Within
+   * the clock's step nothing moves unless a change falls due.
+   */
   catchUp(): void {
-    this.runUntil(this.options.clock.now())
+    const target = this.options.clock.now()
+    const step = this.options.clock.stepMs ?? 0
+    if (target - this.time < step && !this.changeDueBy(target)) return
+    this.runUntil(target)
+  }
+
+  private changeDueBy(instant: number): boolean {
+    for (const order of this.changes.values()) if (!order.applied && order.applyAt <= instant) return true
+    return false
   }
 
   advance(ms: number): void {
     this.options.clock.advance(ms)
-    this.catchUp()
+    // An explicit move is made in full, however small.
+    this.runUntil(this.options.clock.now())
   }
 
   /** Applies every accepted change now, whatever its due time. */
