@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { csvTableWriter, OutputClosedError } from '../../src/tabular/index.js'
+import { csvTableWriter, defuseFormula, OutputClosedError } from '../../src/tabular/index.js'
 import { memorySink, readRows } from './helpers.js'
 
 describe('csvTableWriter', () => {
@@ -70,5 +70,14 @@ describe('csvTableWriter', () => {
       for (let i = 0; i < 1_000_000; i++) await writer.writeRow([String(i), 'x'.repeat(50)])
     })()
     await expect(writing).rejects.toBeInstanceOf(OutputClosedError)
+  })
+})
+
+describe('defuseFormula', () => {
+  it('puts an apostrophe before text a spreadsheet would run, and leaves the rest alone', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r'])
+      expect(defuseFormula(`${start}HYPERLINK("x")`)).toBe(`'${start}HYPERLINK("x")`)
+    for (const safe of ['plain', '1+1', ' =not at the start', '', "'already"])
+      expect(defuseFormula(safe)).toBe(safe)
   })
 })

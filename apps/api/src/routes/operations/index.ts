@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Operation } from '@simops/core'
-import { Readable } from 'node:stream'
+import type { Readable } from 'node:stream'
 import { errorResponses, queryTimeRange, Timestamp } from '../../schemas/common.js'
-import { operationsCsv } from './csv.js'
+import { fileStamp, sendTable } from '../table-download.js'
+import { operationColumns, operationRows } from './table.js'
 
 const tags = ['operations']
 
@@ -128,11 +129,16 @@ const operationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { from, to, ...filters } = request.query
       const records = app.core.operations.each({ ...filters, ...queryTimeRange(from, to) })
-      const stamp = new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="operations-${stamp}.csv"`)
-        .send(Readable.from(operationsCsv(records)))
+      return sendTable(
+        reply,
+        {
+          format: 'csv',
+          fileName: `operations-${fileStamp()}`,
+          sheetName: 'operations',
+          columns: operationColumns,
+        },
+        operationRows(records),
+      )
     },
   )
 }
