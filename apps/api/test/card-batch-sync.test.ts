@@ -62,4 +62,51 @@ describe.each(backends)('batch sync on %s', (backend) => {
     expect(log.items).toHaveLength(111)
     expect(log.items.filter((op) => op.result === 'failure')).toHaveLength(1)
   })
+
+  it('reads the usage of several cards of a read batch side by side, each card once', async () => {
+    const ctx = systemContext('test')
+    const platformId = await createPlatform(h(), simulator, 'Reference side by side')
+    const ids: number[] = []
+    for (const card of simulator.state.cards().slice(110, 120))
+      ids.push(
+        Number(
+          (
+            await h().core.cards.create(ctx, {
+              number: card.msisdn,
+              iccid: card.iccid,
+              platformId,
+              type: 'month',
+            })
+          ).id,
+        ),
+      )
+    const gateway = h().core.gateway
+    const call = gateway.call.bind(gateway)
+    let inFlight = 0
+    let most = 0
+    const read: string[] = []
+    gateway.call = (async (platform, method, input) => {
+      if (method !== 'getUsage') return call(platform, method, input)
+      inFlight += 1
+      most = Math.max(most, inFlight)
+      read.push((input as { iccid: string }).iccid)
+      try {
+        // A carrier's answer takes a while; the reads of the batch overlap meanwhile.
+        await new Promise((resolve) => setTimeout(resolve, 30))
+        return await call(platform, method, input)
+      } finally {
+        inFlight -= 1
+      }
+    }) as typeof gateway.call
+    try {
+      const result = await h().core.cardSync.sync(ctx, ids)
+      expect(result).toEqual({ done: 10, total: 10, ok: 10, failed: 0 })
+    } finally {
+      gateway.call = call
+    }
+    // The reference carrier declares 50 requests a second: the default of 8 reads at once applies.
+    expect(most).toBe(8)
+    expect(new Set(read).size).toBe(10)
+    expect(read).toHaveLength(10)
+  })
 })

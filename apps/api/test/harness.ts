@@ -34,6 +34,8 @@ export function useApp(
     now?: () => Date
     carriers?: CarrierRegistry
     gateway?: Partial<GatewayOptions>
+    /** Cards of one platform whose usage a sync reads side by side (the core's default otherwise). */
+    syncParallelism?: number
   } = {},
 ): () => Harness {
   let database: TestDatabase | undefined
@@ -44,6 +46,7 @@ export function useApp(
     const core = await assembleCore(database.handle, {
       secretKey: SecretBox.generateKeyText(),
       ...(options.now ? { now: options.now } : {}),
+      ...(options.syncParallelism ? { syncParallelism: options.syncParallelism } : {}),
       ...(options.carriers
         ? {
             carriers: options.carriers,
@@ -52,7 +55,13 @@ export function useApp(
         : {}),
     })
     await core.users.ensureInitialAdmin(systemContext('test'), ADMIN_PASSWORD)
-    const { now: _now, carriers: _carriers, gateway: _gateway, ...appOptions } = options
+    const {
+      now: _now,
+      carriers: _carriers,
+      gateway: _gateway,
+      syncParallelism: _syncParallelism,
+      ...appOptions
+    } = options
     const app = await buildApp({ logger: false, ...appOptions, core })
     await app.ready()
     let adminToken: string | undefined

@@ -161,6 +161,9 @@ describe.each(backends)('a 10,000-card job while the carriers misbehave, on %s',
       breakerOpenMs: 1000,
       fetch: traffic.fetch,
     },
+    // One card's usage at a time per platform, so that a run of faults meets the attempts of one read
+    // in turn (see syncFaults); the suspend job still runs its changes side by side.
+    syncParallelism: 1,
   })
   let token: string
   const platformOf = {} as Record<SimName, string>

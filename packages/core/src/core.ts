@@ -49,6 +49,8 @@ export interface CoreConfig {
   jobLeaseSeconds?: number
   /** Days a finished job and its items are kept; 0 keeps them for ever. Default 30. */
   jobRetentionDays?: number
+  /** Cards of one platform whose usage a sync reads side by side. Default 8. */
+  syncParallelism?: number
 }
 
 export interface Core {
@@ -111,7 +113,15 @@ export async function assembleCore(
   const gateway = new CarrierGateway(carriers, config.logger ?? silentLogger, config.gateway)
   const platforms = new PlatformService(database.db, operations, carriers, gateway, box)
   const cards = new CardService(database.db, operations, carriers, now)
-  const cardSync = new CardBatchSync(database.db, operations, platforms, gateway, carriers, now)
+  const cardSync = new CardBatchSync(
+    database.db,
+    operations,
+    platforms,
+    gateway,
+    carriers,
+    now,
+    config.syncParallelism,
+  )
   const cardOperations = new CardOperations(
     database.db,
     operations,

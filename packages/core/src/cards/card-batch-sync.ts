@@ -6,10 +6,14 @@ import { carrierFailure } from '../carriers/carrier-failure.js'
 import type { CarrierGateway } from '../carriers/gateway.js'
 import type { CarrierRegistry } from '../carriers/registry.js'
 import type { CardRow, Database, PlatformRow } from '../db/schema.js'
+import { eachWithLimit } from '../each-with-limit.js'
 import { isDomainError } from '../errors.js'
 import { platformDisabled, type PlatformService } from '../platforms/platform-service.js'
 import { failedSyncColumns, observedColumns } from './card-observation.js'
 import { recordDailyUsage } from './usage-daily.js'
+
+/** Cards of one read batch whose usage is read side by side, at most, by default. */
+export const DEFAULT_SYNC_PARALLELISM = 8
 
 /** Reports how one card's sync ended: null for synced, else the failure. */
 type Settle = (row: CardRow, failure: unknown) => void
@@ -43,6 +47,12 @@ export class CardBatchSync {
     private readonly gateway: CarrierGateway,
     private readonly registry: CarrierRegistry,
     private readonly now: () => Date,
+    /**
+     * Cards of a read batch whose usage is read and stored side by side (fewer when the plugin
+     * declares fewer requests per second). Against a real carrier each read waits mostly on the
+     * network; the gateway's token bucket still keeps the calls within the declared rate.
+     */
+    private readonly parallelism = DEFAULT_SYNC_PARALLELISM,
   ) {}
 
   /** Cards that no longer exist are left out of the counts. */
@@ -108,42 +118,59 @@ export class CardBatchSync {
       return
     }
     const size = Math.max(1, definition.limits.batchSize.getCards)
-    for (let start = 0; start < rows.length && !signal?.aborted; start += size) {
-      const chunk = rows.slice(start, start + size)
-      await this.db
-        .updateTable('cards')
-        .set({ syncState: 'running' })
-        .where(
-          'id',
-          'in',
-          chunk.map((row) => row.id),
-        )
-        .execute()
-      let lookups: CardLookup[]
-      try {
-        lookups = (
-          await this.gateway.call(this.platforms.target(platform), 'getCards', {
-            iccids: chunk.map((row) => row.iccid),
-          })
-        ).cards
-      } catch (error) {
-        const failure = isCarrierError(error) ? carrierFailure(platform, error) : error
-        for (const row of chunk) await this.fail(ctx, row, failure, settle)
-        continue
-      }
-      // The contract answers one entry per requested ICCID, in the requested order.
-      for (const [index, row] of chunk.entries()) {
-        // A chunk cut short leaves its remaining cards as they were before the sync began.
-        if (signal?.aborted) {
-          await this.db
-            .updateTable('cards')
-            .set({ syncState: row.syncState })
-            .where('id', '=', row.id)
-            .execute()
-          continue
-        }
-        await this.apply(ctx, platform, row, lookups[index], settle)
-      }
+    const lanes = Math.max(1, Math.min(this.parallelism, Math.ceil(definition.limits.requestsPerSecond)))
+    const chunks: CardRow[][] = []
+    for (let start = 0; start < rows.length; start += size) chunks.push(rows.slice(start, start + size))
+    // Up to `lanes` usage reads at once: within a read batch, or — for carriers that read one card
+    // per call (CTWing) — across several batches.
+    const readLanes = Math.min(lanes, size)
+    await eachWithLimit(chunks, Math.max(1, Math.floor(lanes / readLanes)), signal, (chunk) =>
+      this.syncChunk(ctx, platform, chunk, readLanes, settle, signal),
+    )
+  }
+
+  /** One read batch: its cards looked up in one call, then each card's usage read and stored. */
+  private async syncChunk(
+    ctx: OperationContext,
+    platform: PlatformRow,
+    chunk: readonly CardRow[],
+    lanes: number,
+    settle: Settle,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    await this.db
+      .updateTable('cards')
+      .set({ syncState: 'running' })
+      .where(
+        'id',
+        'in',
+        chunk.map((row) => row.id),
+      )
+      .execute()
+    let lookups: CardLookup[]
+    try {
+      lookups = (
+        await this.gateway.call(this.platforms.target(platform), 'getCards', {
+          iccids: chunk.map((row) => row.iccid),
+        })
+      ).cards
+    } catch (error) {
+      const failure = isCarrierError(error) ? carrierFailure(platform, error) : error
+      for (const row of chunk) await this.fail(ctx, row, failure, settle)
+      return
+    }
+    // The contract answers one entry per requested ICCID, in the requested order.
+    const reached = new Set<number>()
+    await eachWithLimit([...chunk.keys()], lanes, signal, async (index) => {
+      const row = chunk[index]
+      if (!row) return
+      reached.add(index)
+      await this.apply(ctx, platform, row, lookups[index], settle)
+    })
+    // A batch cut short leaves the cards it did not reach as they were before the sync began.
+    for (const [index, row] of chunk.entries()) {
+      if (reached.has(index)) continue
+      await this.db.updateTable('cards').set({ syncState: row.syncState }).where('id', '=', row.id).execute()
     }
   }
 

@@ -6,7 +6,8 @@ import type { CardOperations } from '../../cards/card-operations.js'
 import type { CarrierRegistry } from '../../carriers/registry.js'
 import type { Database, JobItemRow } from '../../db/schema.js'
 import type { ItemBatch, ItemHandler } from '../item-handler.js'
-import { eachWithLimit, markAttempted, outcomeOfError } from './item-helpers.js'
+import { eachWithLimit } from '../../each-with-limit.js'
+import { markAttempted, outcomeOfError } from './item-helpers.js'
 
 /** Most changes in flight at once per platform; the gateway's rate limit paces them further. */
 const MAX_PARALLEL_CHANGES = 8

@@ -36,20 +36,3 @@ export async function markAttempted(db: Kysely<Database>, items: readonly JobIte
     .where('attemptedAt', 'is', null)
     .execute()
 }
-
-/** Runs `work` over the items with at most `limit` at a time, in item order. */
-export async function eachWithLimit<T>(
-  items: readonly T[],
-  limit: number,
-  signal: AbortSignal,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0
-  const lane = async () => {
-    while (next < items.length && !signal.aborted) {
-      const item = items[next++]
-      if (item !== undefined) await work(item)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane))
-}
