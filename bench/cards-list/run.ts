@@ -25,7 +25,7 @@ import {
   type CardPageBody,
   type Timings,
 } from './measure.js'
-import { startApiProcess } from './api-process.js'
+import { startApi } from '../shared/api-process.js'
 import { report, TARGET_P95_MS, type ScenarioResult } from './report.js'
 import { scenarios, type Scenario } from './scenarios.js'
 import { seed, type SeedTimings } from './seed.js'
@@ -153,7 +153,7 @@ async function main() {
     // go to the API running in its own process.
     const app = await buildApp({ core, logger: false })
     const address = await app.listen({ host: '127.0.0.1', port: 0 })
-    const server = await startApiProcess(url, secretKey)
+    const server = await startApi(url, { SIMOPS_SECRET_KEY: secretKey })
     try {
       const login = await fetch(`${address}/api/v1/auth/login`, {
         method: 'POST',

@@ -1,22 +1,9 @@
 import { createReadStream, createWriteStream } from 'node:fs'
 import { once } from 'node:events'
+import { luhnCheckDigit } from '@simops/carrier-testkit/simulation'
 
 export const CSV_HEADER = ['卡号/number', 'ICCID', '类型/type', '说明/description']
 const TYPES = ['year', 'season', 'month', 'other']
-
-/** Luhn check digit of a digit string (ICCIDs carry one as their 20th digit). */
-export function luhn(body: string): number {
-  let sum = 0
-  for (let index = 0; index < body.length; index++) {
-    let digit = Number(body[body.length - 1 - index])
-    if (index % 2 === 0) {
-      digit *= 2
-      if (digit > 9) digit -= 9
-    }
-    sum += digit
-  }
-  return (10 - (sum % 10)) % 10
-}
 
 /**
  * Row i of the generated file: a unique 13-digit OneLink IoT number (1440 + 9 digits) and a unique
@@ -27,7 +14,7 @@ export function generatedRow(i: number): string[] {
   const spread = (i * 7_654_321 + 12_345) % 1_000_000_000
   const number = `1440${String(spread).padStart(9, '0')}`
   const body = `898604${String(i + 1).padStart(13, '0')}`
-  return [number, `${body}${luhn(body)}`, TYPES[i % 4] ?? 'other', `bench card ${i + 1}`]
+  return [number, `${body}${luhnCheckDigit(body)}`, TYPES[i % 4] ?? 'other', `bench card ${i + 1}`]
 }
 
 /**

@@ -1,7 +1,8 @@
 import { login, type Api } from './api.js'
 import { ADMIN_PASSWORD, apiEnv } from './database.js'
 import { cpuLine, mb, memoryLine, perSecond, seconds, thousands } from './report.js'
-import { startApi, watchMemory, type MemoryFigures } from './server.js'
+import { startApi } from '../shared/api-process.js'
+import { watchMemory, type MemoryFigures } from './server.js'
 
 const TARGET_CSV_ROWS_PER_SECOND = 100_000
 

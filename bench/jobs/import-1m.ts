@@ -17,7 +17,8 @@ import {
 import { CSV_HEADER, copyRows, generatedRows, writeCsv } from './csv.js'
 import { ADMIN_PASSWORD, apiEnv, freshDatabase, withClient } from './database.js'
 import { cpuLine, mb, memoryLine, perSecond, seconds, thousands } from './report.js'
-import { startApi, watchMemory, type MemoryFigures } from './server.js'
+import { startApi } from '../shared/api-process.js'
+import { watchMemory, type MemoryFigures } from './server.js'
 
 export const IMPORT_DATABASE = 'simops_bench_jobs'
 const TARGET_ROWS_PER_SECOND = 50_000
