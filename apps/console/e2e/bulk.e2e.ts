@@ -5,7 +5,7 @@ import { startReferenceSimulator, type ReferenceSimulator } from '@simops/carrie
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { assertConsoleBuilt, haveChromium, launchBrowser, logIn, screenshot } from './browser.js'
-import { startServer, type RunningServer } from './server.js'
+import { adminToken, callApi, startServer, type RunningServer } from './server.js'
 
 const ADMIN_PASSWORD = 'e2e-admin-pass-bulk'
 const PLATFORM_NAME = '参考平台 批量 E2E'
@@ -31,22 +31,12 @@ describe.skipIf(!haveChromium)('bulk operations end to end', () => {
     ])
     ;({ browser, page } = await launchBrowser())
     workDir = await mkdtemp(join(tmpdir(), 'simops-bulk-e2e-'))
-    const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    const token = await adminToken(server, ADMIN_PASSWORD)
+    await callApi(server, token, 'POST', '/platforms', {
+      carrierId: 'reference',
+      name: PLATFORM_NAME,
+      config: { baseUrl: simulator.url, apiKey: simulator.apiKey },
     })
-    const { token } = (await login.json()) as { token: string }
-    const created = await fetch(`${server.baseUrl}/api/v1/platforms`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        carrierId: 'reference',
-        name: PLATFORM_NAME,
-        config: { baseUrl: simulator.url, apiKey: simulator.apiKey },
-      }),
-    })
-    if (!created.ok) throw new Error(`creating the platform: ${created.status} ${await created.text()}`)
   })
 
   afterAll(async () => {

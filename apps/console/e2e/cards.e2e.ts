@@ -2,20 +2,9 @@ import { startReferenceSimulator, type ReferenceSimulator } from '@simops/carrie
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { assertConsoleBuilt, haveChromium, launchBrowser, logIn, screenshot } from './browser.js'
-import { startServer, type RunningServer } from './server.js'
+import { adminToken, callApi, startServer, type RunningServer } from './server.js'
 
 const ADMIN_PASSWORD = 'e2e-admin-pass-3'
-
-/** The API as the console uses it, for the set-up the card journey does not cover (platform, devices). */
-async function api(server: RunningServer, token: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  })
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
-  return response.json() as Promise<Record<string, unknown>>
-}
 
 describe.skipIf(!haveChromium)('card management end to end', () => {
   let server: RunningServer
@@ -31,19 +20,13 @@ describe.skipIf(!haveChromium)('card management end to end', () => {
       startReferenceSimulator({ applyDelayMs: 0 }),
     ])
     ;({ browser, page } = await launchBrowser())
-    const { token } = (await (
-      await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-      })
-    ).json()) as { token: string }
-    await api(server, token, 'POST', '/platforms', {
+    const token = await adminToken(server, ADMIN_PASSWORD)
+    await callApi(server, token, 'POST', '/platforms', {
       carrierId: 'reference',
       name: '参考平台 E2E',
       config: { baseUrl: simulator.url, apiKey: simulator.apiKey },
     })
-    await api(server, token, 'PUT', '/devices', {
+    await callApi(server, token, 'PUT', '/devices', {
       devices: [
         { id: 'truck-e2e-001', name: '冷链车 E2E', product: 'T-BOX', state: 'online' },
         { id: 'meter-e2e-002', name: '电表 E2E', state: 'offline' },

@@ -80,3 +80,29 @@ export async function startServer(adminPassword: string): Promise<RunningServer>
   }
   return { baseUrl, stop }
 }
+
+/** The API as the console uses it, for set-up a journey does not cover (platforms, devices). */
+export async function callApi(
+  server: RunningServer,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Record<string, unknown>> {
+  const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  })
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
+  return response.json() as Promise<Record<string, unknown>>
+}
+
+/** A session token for the administrator the server was started with. */
+export async function adminToken(server: RunningServer, adminPassword: string): Promise<string> {
+  const { token } = (await callApi(server, '', 'POST', '/auth/login', {
+    username: 'admin',
+    password: adminPassword,
+  })) as { token: string }
+  return token
+}
