@@ -12,24 +12,29 @@ describe.each(backends)('batch sync on %s', (backend) => {
   afterAll(() => simulator.close())
   const h = useApp(backend, { carriers: referenceRegistry })
 
+  /** The simulator's cards registered on the platform; their ids. */
+  const registerCards = async (
+    platformId: string,
+    cards: ReadonlyArray<{ msisdn: string; iccid: string }>,
+  ) => {
+    const ids: number[] = []
+    for (const card of cards) {
+      const created = await h().core.cards.create(systemContext('test'), {
+        number: card.msisdn,
+        iccid: card.iccid,
+        platformId,
+        type: 'month',
+      })
+      ids.push(Number(created.id))
+    }
+    return ids
+  }
+
   it('syncs cards in chunks of the batch size, each ending ok or failed with its reason', async () => {
     const ctx = systemContext('test')
     const platformId = await createPlatform(h(), simulator, 'Reference batch')
     const simulated = simulator.state.cards().slice(0, 110)
-    const ids: number[] = []
-    for (const card of simulated)
-      ids.push(
-        Number(
-          (
-            await h().core.cards.create(ctx, {
-              number: card.msisdn,
-              iccid: card.iccid,
-              platformId,
-              type: 'month',
-            })
-          ).id,
-        ),
-      )
+    const ids = await registerCards(platformId, simulated)
     const stranger = await h().core.cards.create(ctx, {
       number: '1064999999998',
       iccid: referenceIccid(888_888),
@@ -66,20 +71,7 @@ describe.each(backends)('batch sync on %s', (backend) => {
   it('reads the usage of several cards of a read batch side by side, each card once', async () => {
     const ctx = systemContext('test')
     const platformId = await createPlatform(h(), simulator, 'Reference side by side')
-    const ids: number[] = []
-    for (const card of simulator.state.cards().slice(110, 120))
-      ids.push(
-        Number(
-          (
-            await h().core.cards.create(ctx, {
-              number: card.msisdn,
-              iccid: card.iccid,
-              platformId,
-              type: 'month',
-            })
-          ).id,
-        ),
-      )
+    const ids = await registerCards(platformId, simulator.state.cards().slice(110, 120))
     const gateway = h().core.gateway
     const call = gateway.call.bind(gateway)
     let inFlight = 0
